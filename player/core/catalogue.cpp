@@ -1,0 +1,97 @@
+#include "catalogue.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "loader.h"
+
+namespace signaal {
+
+namespace fs = std::filesystem;
+
+const CatalogueEntry* Catalogue::find(const std::string& module_id) const {
+    for (const auto& e : entries)
+        if (e.module && e.module->id == module_id) return &e;
+    return nullptr;
+}
+
+namespace {
+bool holds_module(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::string head(4096, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<size_t>(in.gcount()));
+    return head.find("<module") != std::string::npos;
+}
+}  // namespace
+
+std::vector<std::string> find_module_files(const std::vector<std::string>& paths) {
+    std::vector<std::string> out;
+    for (const auto& p : paths) {
+        std::error_code ec;
+        if (fs::is_regular_file(p, ec)) {
+            out.push_back(p);
+            continue;
+        }
+        std::vector<std::string> found;
+        for (fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end; !ec && it != end;
+             it.increment(ec)) {
+            if (it->is_directory() && it->path().filename() == "schema") {
+                it.disable_recursion_pending();
+                continue;
+            }
+            if (it->is_regular_file() && it->path().extension() == ".xml" && holds_module(it->path()))
+                found.push_back(it->path().string());
+        }
+        std::sort(found.begin(), found.end());
+        out.insert(out.end(), found.begin(), found.end());
+    }
+    return out;
+}
+
+Catalogue load_catalogue(const std::vector<std::string>& paths) {
+    Catalogue c;
+    for (const auto& f : find_module_files(paths)) {
+        LoadResult r = load_module_file(f);
+        c.entries.push_back({f, r.module, std::move(r.diagnostics)});
+    }
+    std::stable_sort(c.entries.begin(), c.entries.end(), [](const CatalogueEntry& a, const CatalogueEntry& b) {
+        if (!a.module || !b.module) return a.module && !b.module;
+        if (a.module->is_case != b.module->is_case) return !a.module->is_case;
+        if (a.module->course != b.module->course) return a.module->course < b.module->course;
+        if (a.module->order != b.module->order) return a.module->order < b.module->order;
+        return a.module->id < b.module->id;
+    });
+    return c;
+}
+
+std::vector<std::string> default_content_dirs() {
+    if (const char* env = std::getenv("SIGNAAL_CONTENT"); env && *env) {
+        std::vector<std::string> out;
+        std::stringstream ss(env);
+        for (std::string part; std::getline(ss, part, ':');)
+            if (!part.empty()) out.push_back(part);
+        return out;
+    }
+    return {SIGNAAL_CONTENT_DIR};
+}
+
+namespace {
+std::string xdg(const char* var, const char* fallback_under_home) {
+    if (const char* v = std::getenv(var); v && *v) return v;
+    const char* home = std::getenv("HOME");
+    return std::string(home && *home ? home : ".") + "/" + fallback_under_home;
+}
+}  // namespace
+
+std::string default_records_dir() {
+    if (const char* env = std::getenv("SIGNAAL_RECORDS"); env && *env) return env;
+    return xdg("XDG_DATA_HOME", ".local/share") + "/signaal/records";
+}
+
+std::string default_settings_path() { return xdg("XDG_CONFIG_HOME", ".config") + "/signaal/settings.json"; }
+
+}  // namespace signaal

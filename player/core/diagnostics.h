@@ -1,0 +1,27 @@
+// Problems found while loading or checking a module. Errors are values: the
+// loader and checker return lists of these, never throw them at a caller.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace signaal {
+
+enum class Severity { Warning, Error };
+
+struct Diagnostic {
+    std::string file;
+    int line = 0;
+    int col = 0;
+    Severity severity = Severity::Error;
+    std::string message;
+
+    // "file:line:col: error: message" — the format every tool prints.
+    std::string str() const;
+};
+
+using Diagnostics = std::vector<Diagnostic>;
+
+bool has_errors(const Diagnostics& d);
+int count(const Diagnostics& d, Severity s);
+
+}  // namespace signaal

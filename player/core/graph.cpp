@@ -1,0 +1,216 @@
+#include "graph.h"
+
+#include <algorithm>
+#include <climits>
+#include <queue>
+#include <set>
+
+namespace signaal {
+
+namespace {
+
+void add_routes(const Module& m, const std::vector<Route>& rs, std::set<int>& out) {
+    for (const auto& r : rs)
+        if (int t = m.scene_index(r.target); t >= 0) out.insert(t);
+}
+
+// Iterative Tarjan: module graphs can be long chains (10,000 scenes), so no recursion.
+void tarjan(const std::vector<std::vector<int>>& next, std::vector<int>& comp, int& ncomp) {
+    const int n = static_cast<int>(next.size());
+    std::vector<int> index(static_cast<size_t>(n), -1), low(static_cast<size_t>(n), 0);
+    std::vector<bool> on(static_cast<size_t>(n), false);
+    std::vector<int> stack;
+    comp.assign(static_cast<size_t>(n), -1);
+    int counter = 0;
+    struct Frame {
+        int v;
+        size_t edge;
+    };
+    for (int root = 0; root < n; ++root) {
+        if (index[static_cast<size_t>(root)] >= 0) continue;
+        std::vector<Frame> call{{root, 0}};
+        index[static_cast<size_t>(root)] = low[static_cast<size_t>(root)] = counter++;
+        stack.push_back(root);
+        on[static_cast<size_t>(root)] = true;
+        while (!call.empty()) {
+            Frame& f = call.back();
+            const auto& edges = next[static_cast<size_t>(f.v)];
+            if (f.edge < edges.size()) {
+                int w = edges[f.edge++];
+                if (index[static_cast<size_t>(w)] < 0) {
+                    index[static_cast<size_t>(w)] = low[static_cast<size_t>(w)] = counter++;
+                    stack.push_back(w);
+                    on[static_cast<size_t>(w)] = true;
+                    call.push_back({w, 0});
+                } else if (on[static_cast<size_t>(w)]) {
+                    low[static_cast<size_t>(f.v)] = std::min(low[static_cast<size_t>(f.v)], index[static_cast<size_t>(w)]);
+                }
+                continue;
+            }
+            int v = f.v;
+            if (low[static_cast<size_t>(v)] == index[static_cast<size_t>(v)]) {
+                while (true) {
+                    int w = stack.back();
+                    stack.pop_back();
+                    on[static_cast<size_t>(w)] = false;
+                    comp[static_cast<size_t>(w)] = ncomp;
+                    if (w == v) break;
+                }
+                ++ncomp;
+            }
+            call.pop_back();
+            if (!call.empty())
+                low[static_cast<size_t>(call.back().v)] = std::min(low[static_cast<size_t>(call.back().v)], low[static_cast<size_t>(v)]);
+        }
+    }
+}
+
+}  // namespace
+
+SceneGraph::SceneGraph(const Module& m) {
+    const size_t n = m.scenes.size();
+    next.resize(n);
+    ending_.resize(n);
+    for (size_t i = 0; i < n; ++i) {
+        const Scene& s = m.scenes[i];
+        std::set<int> out;
+        add_routes(m, s.routes, out);
+        for (const auto& c : s.choices) add_routes(m, c.routes, out);
+        next[i].assign(out.begin(), out.end());
+        ending_[i] = s.kind == Interaction::Ending;
+    }
+    tarjan(next, component, components);
+}
+
+namespace {
+
+// Tarjan numbers components in reverse topological order: every edge goes from
+// a higher-numbered component to a lower (or the same) one. So processing
+// components 0..n-1 sees every successor component first.
+std::vector<std::vector<int>> members(const SceneGraph& g) {
+    std::vector<std::vector<int>> mem(static_cast<size_t>(g.components));
+    for (size_t s = 0; s < g.component.size(); ++s) mem[static_cast<size_t>(g.component[s])].push_back(static_cast<int>(s));
+    return mem;
+}
+
+// Best total from each component to an ending. `value(scene)` is the scene's
+// contribution, `edge_ok(scene, target)` filters edges; INT_MIN means "no ending reachable".
+template <class Value, class EdgeOk>
+std::vector<long long> best_to_end(const SceneGraph& g, Value value, EdgeOk edge_ok, bool maximise) {
+    const long long none = maximise ? LLONG_MIN : LLONG_MAX;
+    auto mem = members(g);
+    std::vector<long long> best(static_cast<size_t>(g.components), none);
+    for (int c = 0; c < g.components; ++c) {
+        long long own = 0;
+        bool ends = false;
+        long long out = none;
+        for (int s : mem[static_cast<size_t>(c)]) {
+            own += value(s);
+            ends = ends || g.is_ending(s);
+            for (int t : g.next[static_cast<size_t>(s)]) {
+                if (!edge_ok(s, t)) continue;
+                int tc = g.component[static_cast<size_t>(t)];
+                if (tc == c) continue;
+                long long b = best[static_cast<size_t>(tc)];
+                if (b == none) continue;
+                out = (out == none) ? b : (maximise ? std::max(out, b) : std::min(out, b));
+            }
+        }
+        if (ends) out = (out == none) ? 0 : (maximise ? std::max(out, 0LL) : std::min(out, 0LL));
+        // A single scene can loop to itself or be alone: min counts a component once too.
+        if (out != none) best[static_cast<size_t>(c)] = own + out;
+    }
+    return best;
+}
+
+}  // namespace
+
+ScoreBounds score_bounds(const Module& m, const SceneGraph& g) {
+    ScoreBounds b;
+    int start = m.scene_index(m.start);
+    if (start < 0) return b;
+    const int sc = g.component[static_cast<size_t>(start)];
+    auto all = [](int, int) { return true; };
+    auto mx = best_to_end(g, [&](int s) { return m.scenes[static_cast<size_t>(s)].max_points(); }, all, true);
+    auto mn = best_to_end(g, [&](int s) { return m.scenes[static_cast<size_t>(s)].min_points(); }, all, false);
+    // Without critical choices: a scene's best non-critical points, and only the
+    // edges some non-critical choice (or a non-choice interaction) takes.
+    auto safe_points = [&](int s) {
+        const Scene& sc2 = m.scenes[static_cast<size_t>(s)];
+        if (sc2.kind != Interaction::Choices) return sc2.max_points();
+        int best = 0;
+        for (const auto& c : sc2.choices)
+            if (!c.critical) best = std::max(best, c.points);
+        return best;
+    };
+    auto safe_edge = [&](int s, int t) {
+        const Scene& sc2 = m.scenes[static_cast<size_t>(s)];
+        if (sc2.kind != Interaction::Choices) return true;
+        for (const auto& c : sc2.choices)
+            if (!c.critical)
+                for (const auto& r : c.routes)
+                    if (m.scene_index(r.target) == t) return true;
+        return false;
+    };
+    auto safe = best_to_end(g, safe_points, safe_edge, true);
+    auto clamp = [](long long v) { return static_cast<int>(std::clamp<long long>(v, INT_MIN / 2, INT_MAX / 2)); };
+    b.max = mx[static_cast<size_t>(sc)] == LLONG_MIN ? 0 : clamp(mx[static_cast<size_t>(sc)]);
+    b.min = mn[static_cast<size_t>(sc)] == LLONG_MAX ? 0 : clamp(mn[static_cast<size_t>(sc)]);
+    b.max_no_critical = safe[static_cast<size_t>(sc)] == LLONG_MIN ? -1 : clamp(safe[static_cast<size_t>(sc)]);
+    return b;
+}
+
+std::vector<int> steps_to_end(const Module& m, const SceneGraph& g) {
+    auto all = [](int, int) { return true; };
+    auto per = best_to_end(g, [](int) { return 1; }, all, true);
+    std::vector<int> out(m.scenes.size(), 0);
+    for (size_t s = 0; s < out.size(); ++s) {
+        long long v = per[static_cast<size_t>(g.component[s])];
+        out[s] = v == LLONG_MIN ? 0 : static_cast<int>(std::min<long long>(v, INT_MAX));
+    }
+    return out;
+}
+
+std::vector<bool> reachable(const Module& m, const SceneGraph& g) {
+    std::vector<bool> seen(m.scenes.size(), false);
+    int start = m.scene_index(m.start);
+    if (start < 0) return seen;
+    std::queue<int> q;
+    q.push(start);
+    seen[static_cast<size_t>(start)] = true;
+    while (!q.empty()) {
+        int s = q.front();
+        q.pop();
+        for (int t : g.next[static_cast<size_t>(s)])
+            if (!seen[static_cast<size_t>(t)]) {
+                seen[static_cast<size_t>(t)] = true;
+                q.push(t);
+            }
+    }
+    return seen;
+}
+
+std::vector<bool> can_finish(const Module& m, const SceneGraph& g) {
+    std::vector<std::vector<int>> prev(m.scenes.size());
+    for (size_t s = 0; s < g.next.size(); ++s)
+        for (int t : g.next[s]) prev[static_cast<size_t>(t)].push_back(static_cast<int>(s));
+    std::vector<bool> ok(m.scenes.size(), false);
+    std::queue<int> q;
+    for (size_t s = 0; s < ok.size(); ++s)
+        if (g.is_ending(static_cast<int>(s))) {
+            ok[s] = true;
+            q.push(static_cast<int>(s));
+        }
+    while (!q.empty()) {
+        int s = q.front();
+        q.pop();
+        for (int p : prev[static_cast<size_t>(s)])
+            if (!ok[static_cast<size_t>(p)]) {
+                ok[static_cast<size_t>(p)] = true;
+                q.push(p);
+            }
+    }
+    return ok;
+}
+
+}  // namespace signaal

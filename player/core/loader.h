@@ -1,0 +1,22 @@
+// Reads a module file into an immutable Module. Every problem becomes a
+// Diagnostic with file, line and column; the loader never throws on bad input.
+#pragma once
+#include <string>
+
+#include "diagnostics.h"
+#include "model.h"
+
+namespace signaal {
+
+struct LoadResult {
+    ModulePtr module;  // null when there were errors
+    Diagnostics diagnostics;
+};
+
+// Loads `path`. Image paths are checked against the file's folder.
+LoadResult load_module_file(const std::string& path);
+// Loads from memory; `name` is used in diagnostics, `dir` for image checks
+// (empty: image files are not checked for existence).
+LoadResult load_module_text(const std::string& xml, const std::string& name, const std::string& dir = "");
+
+}  // namespace signaal

@@ -1,0 +1,63 @@
+// Score records: one JSON file per attempt, rewritten atomically after every
+// answer (docs/score-records.md). A record holds the answers, not just the
+// result, so anyone can replay it against the module and check the result.
+#pragma once
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "session.h"
+
+namespace signaal {
+
+struct Trainee {
+    std::string name, venue, role;
+    std::string id;  // pseudonymous: derived from name and venue
+};
+
+// A stable pseudonym for a trainee: the same name and venue (ignoring case and
+// surrounding spaces) give the same id on every computer.
+std::string pseudonymous_id(const std::string& name, const std::string& venue);
+
+struct AttemptInfo {
+    std::string registration;  // UUID, one per attempt
+    Trainee trainee;
+    std::string language = "nl";
+    std::string software = std::string("signaal ") + SIGNAAL_VERSION;
+};
+
+// What a record file holds, as read back.
+struct StoredRecord {
+    AttemptInfo info;
+    std::string module_id, module_version, module_sha256, module_course;
+    bool module_assessment = false;
+    std::string started, updated;
+    std::vector<Answer> answers;
+    nlohmann::json result;  // as stored; verify compares it with a replay
+};
+
+nlohmann::json result_json(const Result& r, const Module& m);
+nlohmann::json record_json(const Session& s, const AttemptInfo& info);
+std::variant<StoredRecord, std::string> parse_record(const std::string& text);
+std::variant<StoredRecord, std::string> read_record(const std::string& path);
+
+// Writes `content` to `path` via a temporary file in the same folder, fsync and
+// rename, so the file is always either the old or the new version. Returns an
+// error message on failure.
+std::optional<std::string> write_file_atomic(const std::string& path, const std::string& content);
+std::string record_file_name(const std::string& module_id, const std::string& trainee_id, const std::string& registration);
+struct Saved {
+    std::string path;
+    std::string error;  // empty on success
+};
+// Writes the session's record into `dir` (created if missing).
+Saved save_record(const std::string& dir, const Session& s, const AttemptInfo& info);
+
+// The newest unfinished record in `dir` for this module and trainee, if any.
+std::optional<std::pair<std::string, StoredRecord>> find_unfinished(const std::string& dir, const std::string& module_id,
+                                                                    const std::string& trainee_id);
+
+}  // namespace signaal

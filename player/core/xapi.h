@@ -1,0 +1,22 @@
+// xAPI 1.0.3 statements for one attempt, shaped like cmi5: initialized, one
+// answered per question, then completed, passed or failed, terminated.
+// Statement ids are name-based UUIDs of the attempt's registration, so the
+// same attempt always gives the same ids (posting twice creates no duplicates).
+#pragma once
+#include <nlohmann/json.hpp>
+
+#include "records.h"
+#include "session.h"
+
+namespace signaal {
+
+inline constexpr const char* kXapiBase = "https://signaal.invalid/";
+
+std::string module_iri(const Module& m);
+nlohmann::json xapi_actor(const Trainee& t);
+// Statements for the session's answers so far (a finished attempt gets the closing ones too).
+nlohmann::json xapi_statements(const Session& s, const AttemptInfo& info);
+// ISO 8601 duration, e.g. PT95S.
+std::string iso_duration(long long seconds);
+
+}  // namespace signaal

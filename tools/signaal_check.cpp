@@ -1,0 +1,79 @@
+// signaal-check: loader problems plus graph analyses for module files or folders.
+// Exit codes: 0 clean (warnings allowed without --strict), 1 warnings with
+// --strict, 2 errors (or a file that cannot be read).
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+
+#include "catalogue.h"
+#include "checker.h"
+#include "loader.h"
+
+using namespace signaal;
+
+int main(int argc, char** argv) {
+    CLI::App app{"signaal-check: check Signaal module files (format 1)"};
+    std::vector<std::string> paths;
+    bool strict = false, quiet = false;
+    std::string format = "text", graph, lang = "nl";
+    app.add_option("paths", paths, "Module files or folders (searched recursively)");
+    app.add_flag("--strict", strict, "Treat warnings as failures (exit 1)");
+    app.add_option("--format", format, "Output format")->check(CLI::IsMember({"text", "json"}));
+    app.add_option("--graph", graph, "Print the scene graph of MODULE as Graphviz DOT and exit");
+    app.add_option("--lang", lang, "Language of labels in --graph")->check(CLI::IsMember({"nl", "en"}));
+    app.add_flag("-q,--quiet", quiet, "Print problems only, no per-module summary");
+    app.footer("Exit codes: 0 clean, 1 warnings (with --strict), 2 errors.\n"
+               "Problems are printed as file:line:col: error|warning: message.");
+    CLI11_PARSE(app, argc, argv);
+
+    if (!graph.empty()) {
+        LoadResult r = load_module_file(graph);
+        for (const auto& d : r.diagnostics) std::cerr << d.str() << "\n";
+        if (!r.module) return 2;
+        std::cout << graph_dot(*r.module, lang);
+        return 0;
+    }
+    if (paths.empty()) paths = default_content_dirs();
+    auto files = find_module_files(paths);
+    if (files.empty()) {
+        std::cerr << "signaal-check: no module files found in the given paths\n";
+        return 2;
+    }
+    int errors = 0, warnings = 0;
+    nlohmann::json report = nlohmann::json::array();
+    for (const auto& f : files) {
+        CheckResult r = check_file(f);
+        errors += count(r.diagnostics, Severity::Error);
+        warnings += count(r.diagnostics, Severity::Warning);
+        if (format == "json") {
+            nlohmann::json diags = nlohmann::json::array();
+            for (const auto& d : r.diagnostics)
+                diags.push_back({{"file", d.file}, {"line", d.line}, {"col", d.col},
+                                 {"severity", d.severity == Severity::Error ? "error" : "warning"}, {"message", d.message}});
+            nlohmann::json entry = {{"file", f}, {"loaded", r.module != nullptr}, {"diagnostics", diags}};
+            if (r.module)
+                entry["facts"] = {{"id", r.module->id}, {"scenes", r.facts.scenes}, {"decisions", r.facts.decisions},
+                                  {"endings", r.facts.endings}, {"critical_choices", r.facts.critical_choices},
+                                  {"max_score", r.facts.bounds.max}, {"min_score", r.facts.bounds.min},
+                                  {"max_score_without_critical", r.facts.bounds.max_no_critical},
+                                  {"pass_points", r.facts.pass_points},
+                                  {"pass_reachable_without_critical", r.facts.pass_reachable_without_critical}};
+            report.push_back(entry);
+            continue;
+        }
+        for (const auto& d : r.diagnostics) std::cout << d.str() << "\n";
+        if (r.module && !quiet) {
+            const auto& fa = r.facts;
+            std::cout << f << ": " << r.module->id << ": " << fa.scenes << " scenes, " << fa.decisions << " decisions, "
+                      << fa.endings << " endings, " << fa.critical_choices << " critical choices; score "
+                      << fa.bounds.min << "–" << fa.bounds.max << ", pass " << fa.pass_points << " ("
+                      << r.module->pass_mark << "%), best without critical error " << fa.bounds.max_no_critical << "\n";
+        }
+    }
+    if (format == "json") std::cout << report.dump(2) << "\n";
+    else std::cout << files.size() << " module(s): " << errors << " error(s), " << warnings << " warning(s)\n";
+    if (errors) return 2;
+    if (strict && warnings) return 1;
+    return 0;
+}

@@ -1,0 +1,48 @@
+// signaal-verify: replays score records against the modules they name and
+// reports every mismatch. Exit 0 when every record is consistent, 1 otherwise.
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <iostream>
+
+#include "catalogue.h"
+#include "verify.h"
+
+using namespace signaal;
+namespace fs = std::filesystem;
+
+int main(int argc, char** argv) {
+    CLI::App app{"signaal-verify: check score records by replaying them"};
+    std::vector<std::string> files, content;
+    app.add_option("records", files, "Score record files or folders")->required();
+    app.add_option("--content", content, "Content folder(s) holding the modules (default: the bundled course)");
+    app.footer("Exit codes: 0 all records consistent, 1 otherwise.");
+    CLI11_PARSE(app, argc, argv);
+
+    Catalogue cat = load_catalogue(content.empty() ? default_content_dirs() : content);
+    std::vector<std::string> all;
+    for (const auto& f : files) {
+        if (fs::is_directory(f)) {
+            for (const auto& e : fs::recursive_directory_iterator(f))
+                if (e.is_regular_file() && e.path().extension() == ".json") all.push_back(e.path().string());
+        } else {
+            all.push_back(f);
+        }
+    }
+    std::sort(all.begin(), all.end());
+    int bad = 0;
+    for (const auto& f : all) {
+        Verification v = verify_record_file(f, cat);
+        if (v.ok()) {
+            std::cout << f << ": OK";
+            if (v.replayed) std::cout << " (" << v.record->module_id << ", " << v.replayed->scaled << "%, "
+                                      << (v.replayed->finished ? (v.replayed->passed ? "passed" : "failed") : "unfinished") << ")";
+            std::cout << "\n";
+            continue;
+        }
+        ++bad;
+        for (const auto& p : v.problems) std::cout << f << ": MISMATCH: " << p << "\n";
+    }
+    std::cout << all.size() << " record(s), " << bad << " with problems\n";
+    return bad ? 1 : 0;
+}
