@@ -51,8 +51,7 @@ CheckFacts analyse(const Module& m, Diagnostics& out) {
 
     f.bounds = score_bounds(m, g);
     f.pass_points = (f.bounds.max * m.pass_mark + 99) / 100;
-    f.pass_reachable_without_critical = f.bounds.max_no_critical >= 0 && f.bounds.max_no_critical >= f.pass_points &&
-                                        (f.bounds.max > 0 || m.pass_mark == 0);
+    f.pass_reachable_without_critical = f.bounds.max_no_critical >= 0 && f.bounds.max_no_critical >= f.pass_points;
     if (f.endings > 0 && !f.pass_reachable_without_critical)
         add(out, m, top, Severity::Error,
             "the pass mark (" + std::to_string(m.pass_mark) + "% = " + std::to_string(f.pass_points) + " of " +

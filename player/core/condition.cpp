@@ -66,10 +66,11 @@ struct Lexer {
         }
         return s.substr(start, pos - start);
     }
-    std::string peek() {
+    std::string peek(size_t* at = nullptr) {
         size_t save = pos, start = 0;
         std::string t = next(start);
         pos = save;
+        if (at) *at = start;
         return t;
     }
 };
@@ -155,9 +156,10 @@ private:
         int var = find_var(vars_, t);
         if (var < 0) return fail(start, "unknown variable '" + t + "' (declare it in <variables>)");
         const VarType type = vars_[static_cast<size_t>(var)].type;
-        std::string op = lex_.peek();
+        size_t op_at = 0;
+        std::string op = lex_.peek(&op_at);
         if (op == "<" || op == "<=")
-            return fail(lex_.pos, "'<' cannot appear in XML attributes: write 'not (" + t + " >= N)'");
+            return fail(op_at, "'<' cannot appear in XML attributes: write 'not (" + t + " >= N)'");
         Condition::Op cop;
         if (op == "=") cop = Condition::Op::Eq;
         else if (op == "!=") cop = Condition::Op::Ne;

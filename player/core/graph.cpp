@@ -125,38 +125,90 @@ std::vector<long long> best_to_end(const SceneGraph& g, Value value, EdgeOk edge
 
 }  // namespace
 
+namespace {
+
+enum class Mode { Max, Min, MaxSafe };
+
+struct Move {
+    int points;
+    int target;
+};
+
+// The ways on from a scene with the points each gives. MaxSafe leaves out
+// critical choices; Min takes a question's lowest score (0 for select/highlight).
+std::vector<Move> moves(const Module& m, const Scene& s, Mode mode) {
+    std::vector<Move> out;
+    auto add = [&](int points, const std::vector<Route>& rs) {
+        for (const auto& r : rs)
+            if (int t = m.scene_index(r.target); t >= 0) out.push_back({points, t});
+    };
+    if (s.kind == Interaction::Choices) {
+        for (const auto& c : s.choices)
+            if (!(mode == Mode::MaxSafe && c.critical)) add(c.points, c.routes);
+    } else {
+        add(mode == Mode::Min ? 0 : s.max_points(), s.routes);
+    }
+    return out;
+}
+
+// Best total from each scene to an ending, per component in reverse topological
+// order. A single scene takes its best move exactly; a loop (several scenes)
+// counts every scene in it once at its own best or worst, then its best exit:
+// an upper bound for the maximum, as docs/module-format.md says.
+std::vector<long long> best_by_component(const Module& m, const SceneGraph& g, Mode mode) {
+    const bool maximise = mode != Mode::Min;
+    const long long none = maximise ? LLONG_MIN : LLONG_MAX;
+    auto better = [&](long long a, long long b) {
+        if (a == none) return b;
+        if (b == none) return a;
+        return maximise ? std::max(a, b) : std::min(a, b);
+    };
+    auto mem = members(g);
+    std::vector<long long> best(static_cast<size_t>(g.components), none);
+    for (int c = 0; c < g.components; ++c) {
+        const auto& ms = mem[static_cast<size_t>(c)];
+        long long result = none;
+        const bool loop = ms.size() > 1 || std::count(g.next[static_cast<size_t>(ms[0])].begin(), g.next[static_cast<size_t>(ms[0])].end(), ms[0]) > 0;
+        if (!loop) {
+            const Scene& s = m.scenes[static_cast<size_t>(ms[0])];
+            if (s.kind == Interaction::Ending) result = 0;
+            for (const Move& mv : moves(m, s, mode)) {
+                long long b = best[static_cast<size_t>(g.component[static_cast<size_t>(mv.target)])];
+                if (b != none) result = better(result, mv.points + b);
+            }
+        } else {
+            long long own = 0, exit = none;
+            for (int sidx : ms) {
+                const Scene& s = m.scenes[static_cast<size_t>(sidx)];
+                long long node = none;
+                for (const Move& mv : moves(m, s, mode)) {
+                    node = better(node, mv.points);
+                    int tc = g.component[static_cast<size_t>(mv.target)];
+                    if (tc != c && best[static_cast<size_t>(tc)] != none) exit = better(exit, best[static_cast<size_t>(tc)]);
+                }
+                own += node == none ? 0 : node;
+            }
+            if (exit != none) result = own + exit;
+        }
+        best[static_cast<size_t>(c)] = result;
+    }
+    return best;
+}
+
+}  // namespace
+
 ScoreBounds score_bounds(const Module& m, const SceneGraph& g) {
     ScoreBounds b;
     int start = m.scene_index(m.start);
     if (start < 0) return b;
-    const int sc = g.component[static_cast<size_t>(start)];
-    auto all = [](int, int) { return true; };
-    auto mx = best_to_end(g, [&](int s) { return m.scenes[static_cast<size_t>(s)].max_points(); }, all, true);
-    auto mn = best_to_end(g, [&](int s) { return m.scenes[static_cast<size_t>(s)].min_points(); }, all, false);
-    // Without critical choices: a scene's best non-critical points, and only the
-    // edges some non-critical choice (or a non-choice interaction) takes.
-    auto safe_points = [&](int s) {
-        const Scene& sc2 = m.scenes[static_cast<size_t>(s)];
-        if (sc2.kind != Interaction::Choices) return sc2.max_points();
-        int best = 0;
-        for (const auto& c : sc2.choices)
-            if (!c.critical) best = std::max(best, c.points);
-        return best;
-    };
-    auto safe_edge = [&](int s, int t) {
-        const Scene& sc2 = m.scenes[static_cast<size_t>(s)];
-        if (sc2.kind != Interaction::Choices) return true;
-        for (const auto& c : sc2.choices)
-            if (!c.critical)
-                for (const auto& r : c.routes)
-                    if (m.scene_index(r.target) == t) return true;
-        return false;
-    };
-    auto safe = best_to_end(g, safe_points, safe_edge, true);
+    const size_t sc = static_cast<size_t>(g.component[static_cast<size_t>(start)]);
     auto clamp = [](long long v) { return static_cast<int>(std::clamp<long long>(v, INT_MIN / 2, INT_MAX / 2)); };
-    b.max = mx[static_cast<size_t>(sc)] == LLONG_MIN ? 0 : clamp(mx[static_cast<size_t>(sc)]);
-    b.min = mn[static_cast<size_t>(sc)] == LLONG_MAX ? 0 : clamp(mn[static_cast<size_t>(sc)]);
-    b.max_no_critical = safe[static_cast<size_t>(sc)] == LLONG_MIN ? -1 : clamp(safe[static_cast<size_t>(sc)]);
+    auto mx = best_by_component(m, g, Mode::Max)[sc];
+    auto mn = best_by_component(m, g, Mode::Min)[sc];
+    auto safe = best_by_component(m, g, Mode::MaxSafe)[sc];
+    b.max = mx == LLONG_MIN ? 0 : clamp(mx);
+    b.min = mn == LLONG_MAX ? 0 : clamp(mn);
+    b.max_no_critical = safe == LLONG_MIN ? -1 : clamp(safe);
     return b;
 }
 

@@ -52,6 +52,25 @@ std::vector<std::string> split_ws(const std::string& s) {
     return out;
 }
 
+// tinyxml2's own messages name enum constants; say what they mean instead.
+std::string xml_error(const tinyxml2::XMLDocument& doc) {
+    using namespace tinyxml2;
+    switch (doc.ErrorID()) {
+        case XML_ERROR_EMPTY_DOCUMENT: return "the file is empty";
+        case XML_ERROR_MISMATCHED_ELEMENT: return "an end tag does not match its start tag";
+        case XML_ERROR_PARSING_ELEMENT: return "an element is not closed or is malformed";
+        case XML_ERROR_PARSING_ATTRIBUTE: return "a malformed attribute (missing quotes or '=')";
+        case XML_ERROR_PARSING_TEXT: return "malformed text (a stray '<' or '&'? write &lt; and &amp;)";
+        case XML_ERROR_PARSING_CDATA: return "malformed CDATA section";
+        case XML_ERROR_PARSING_COMMENT: return "malformed comment";
+        case XML_ERROR_PARSING_DECLARATION: return "malformed XML declaration";
+        case XML_ERROR_PARSING_UNKNOWN: return "unknown markup";
+        case XML_ERROR_PARSING: return "the document ends inside an element or has text after the root element";
+        case XML_ELEMENT_DEPTH_EXCEEDED: return "elements nested too deeply";
+        default: return doc.ErrorName();
+    }
+}
+
 class Loader {
 public:
     Loader(const std::string& xml, std::string name, std::string dir)
@@ -73,11 +92,7 @@ public:
         m->sha256 = sha256_hex(xml_);
         doc_.Parse(xml_.data(), xml_.size());
         if (doc_.Error()) {
-            std::string msg = doc_.ErrorStr() ? doc_.ErrorStr() : "XML parse error";
-            // tinyxml2's message repeats the line; keep only the description.
-            if (auto p = msg.find("Error="); p != std::string::npos) msg = msg.substr(p + 6);
-            diag({doc_.ErrorLineNum() > 0 ? doc_.ErrorLineNum() : 1, 1}, Severity::Error,
-                 "not well-formed XML: " + msg);
+            diag({std::max(1, doc_.ErrorLineNum()), 1}, Severity::Error, "not well-formed XML: " + xml_error(doc_));
             return {nullptr, std::move(diags_)};
         }
         XMLElement* root = doc_.RootElement();
@@ -115,8 +130,16 @@ private:
         int line = e->GetLineNum();
         int col = 1;
         if (line >= 1 && static_cast<size_t>(line) <= lines_.size()) {
-            auto p = lines_[static_cast<size_t>(line - 1)].find(std::string("<") + e->Name());
-            if (p != std::string_view::npos) col = static_cast<int>(p) + 1;
+            // "<signal" must not match "<signals": the name has to end there.
+            const auto text = lines_[static_cast<size_t>(line - 1)];
+            const std::string open = std::string("<") + e->Name();
+            for (auto p = text.find(open); p != std::string_view::npos; p = text.find(open, p + 1)) {
+                const size_t end = p + open.size();
+                if (end == text.size() || text[end] == ' ' || text[end] == '>' || text[end] == '/' || text[end] == '\t') {
+                    col = static_cast<int>(p) + 1;
+                    break;
+                }
+            }
         }
         return {line, col};
     }

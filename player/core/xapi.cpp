@@ -111,6 +111,7 @@ json xapi_statements(const Session& s, const AttemptInfo& info) {
         json ctx = context(false, false);
         ctx["contextActivities"]["parent"] = json::array({{{"id", module_iri(m)}}});
         out.push_back(statement("answered:" + std::to_string(i + 1), "answered", scene_activity(m, *scene), ctx, a.time));
+        out.back()["result"] = std::move(result);
     }
 
     if (s.finished()) {

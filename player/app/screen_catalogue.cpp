@@ -1,0 +1,114 @@
+// The start screen: language, who is training, and the course catalogue with
+// each module's status and best score, and "continue where I stopped".
+// Keys: Tab goes to the name fields, arrows move through everything (ImGui's
+// keyboard navigation), Enter starts or continues the selected module, N
+// starts it afresh.
+#include <imgui.h>
+
+#include <cstring>
+
+#include "screens.h"
+#include "ui.h"
+
+namespace signaal::app {
+
+namespace {
+using K = Action::Kind;
+
+// An input field for one trainee detail. The field shows the state's value and
+// reports an edit as an action; ImGui keeps the text being typed meanwhile.
+Action detail_field(const char* label, const char* id, const std::string& value, K kind, float label_w) {
+    char buf[256];
+    std::snprintf(buf, sizeof buf, "%s", value.c_str());
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(label);
+    ImGui::SameLine(label_w);
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::InputText(id, buf, sizeof buf)) return Action::with_text(kind, buf);
+    return {};
+}
+
+const char* standing_name(const Words& w, Standing st) {
+    switch (st) {
+        case Standing::InProgress: return w("bezig", "in progress");
+        case Standing::Passed: return w("geslaagd", "passed");
+        case Standing::Failed: return w("niet geslaagd", "failed");
+        case Standing::NotStarted: break;
+    }
+    return w("niet begonnen", "not started");
+}
+}  // namespace
+
+Action draw_catalogue(const State& s, const Words& w) {
+    Action a;
+    ui::heading(w("Signaal \xE2\x80\x93 training signalen herkennen", "Signaal \xE2\x80\x93 recognising signals training"));
+
+    if (ImGui::RadioButton("Nederlands", s.settings.language == "nl")) a = Action::with_text(K::SetLanguage, "nl");
+    ImGui::SameLine();
+    if (ImGui::RadioButton("English", s.settings.language == "en")) a = Action::with_text(K::SetLanguage, "en");
+    ImGui::Spacing();
+
+    ui::wrapped(w("Over jou (wordt op deze computer onthouden; Tab gaat naar het volgende veld):",
+                  "About you (remembered on this computer; Tab goes to the next field):"));
+    const float label_w = ImGui::CalcTextSize(w("Hotel, park of organisatie ", "Hotel, park or organisation ")).x + ImGui::GetStyle().ItemSpacing.x * 2;
+    if (Action f = detail_field(w("Naam", "Name"), "##name", s.settings.name, K::SetName, label_w); f.kind != K::None) a = f;
+    if (Action f = detail_field(w("Hotel, park of organisatie", "Hotel, park or organisation"), "##venue", s.settings.venue, K::SetVenue, label_w); f.kind != K::None) a = f;
+    if (Action f = detail_field(w("Functie", "Job"), "##role", s.settings.role, K::SetRole, label_w); f.kind != K::None) a = f;
+    ImGui::Spacing();
+    ImGui::Separator();
+
+    ui::heading(w("Modules", "Modules"));
+    if (s.catalogue.entries.empty())
+        ui::text_bad(w("Geen modules gevonden in de inhoudsmappen.", "No modules found in the content folders."));
+    const int n = static_cast<int>(s.catalogue.entries.size());
+    for (int i = 0; i < n; ++i) {
+        const CatalogueEntry& e = s.catalogue.entries[static_cast<size_t>(i)];
+        std::string line;
+        if (e.module) {
+            const ModuleStatus& st = s.status[static_cast<size_t>(i)];
+            line = e.module->title.get(s.settings.language, e.module->fallback_language());
+            line += "   \xC2\xB7 " + std::to_string(e.module->minutes) + " min \xC2\xB7 " + standing_name(w, st.standing);
+            if (st.best_scaled >= 0) line += std::string(" \xC2\xB7 ") + w("beste score ", "best score ") + std::to_string(st.best_scaled) + "%";
+        } else {
+            line = e.path + "   \xC2\xB7 " + w("kan niet worden geladen", "does not load");
+        }
+        line += "##entry" + std::to_string(i);
+        if (!e.module) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_PlotLines));
+        if (ImGui::Selectable(line.c_str(), s.selected == i)) a = Action::make(K::SelectEntry, i);
+        if (!e.module) ImGui::PopStyleColor();
+        // Arrow keys move ImGui's focus; the focused row becomes the selection.
+        if (ImGui::IsItemFocused() && s.selected != i && a.kind == K::None) a = Action::make(K::SelectEntry, i);
+        if (s.selected == i && s.scroll_to_cursor) ImGui::SetScrollHereY(0.5f);
+    }
+    ImGui::Separator();
+    ImGui::Spacing();
+
+    if (s.selected >= 0 && s.selected < n) {
+        const CatalogueEntry& e = s.catalogue.entries[static_cast<size_t>(s.selected)];
+        if (e.module) {
+            ui::heading(e.module->title.get(s.settings.language, e.module->fallback_language()));
+            ui::paragraphs(e.module->audience.get(s.settings.language, e.module->fallback_language()));
+            ImGui::Spacing();
+            const size_t kept = s.unfinished_answers[static_cast<size_t>(s.selected)];
+            if (s.has_unfinished[static_cast<size_t>(s.selected)]) {
+                std::string label = std::string(w("Verdergaan waar ik gestopt was (", "Continue where I stopped (")) +
+                                    std::to_string(kept) + w(" antwoorden) \xE2\x80\x93 Enter", " answers) \xE2\x80\x93 Enter");
+                if (ImGui::Button(label.c_str())) a = Action::make(K::Start, s.selected);
+                ImGui::SameLine();
+                if (ImGui::Button(w("Opnieuw beginnen (N)", "Start again (N)"))) a = Action::make(K::StartFresh, s.selected);
+            } else {
+                if (ImGui::Button(w("Beginnen (Enter)", "Start (Enter)"))) a = Action::make(K::Start, s.selected);
+            }
+            if (ui::pressed(ui::Key::Enter)) a = Action::make(K::Start, s.selected);
+            if (ui::pressed(ui::Key::N)) a = Action::make(K::StartFresh, s.selected);
+        } else {
+            if (ImGui::Button(w("Problemen bekijken (Enter)", "Show the problems (Enter)")) || ui::pressed(ui::Key::Enter))
+                a = Action::make(K::ShowErrors, s.selected);
+        }
+    }
+    ImGui::Spacing();
+    ui::muted(std::string(w("Scorebestanden: ", "Score records: ")) + s.records_dir);
+    return a;
+}
+
+}  // namespace signaal::app

@@ -1,0 +1,201 @@
+// A scene: what happens, whom the learner plays, and the question. Keys:
+// 1–9 pick a choice (or toggle an option / phrase), Tab and the arrows move
+// the focus, Space toggles, Enter answers, Esc pauses.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "screens.h"
+#include "text_format.h"
+#include "ui.h"
+
+namespace signaal::app {
+
+namespace {
+using K = Action::Kind;
+
+// Tab / Down / Right go forward, Shift+Tab / Up / Left back; wraps around.
+int moved_cursor(int cursor, int n) {
+    if (n <= 0) return cursor;
+    int step = 0;
+    if (ui::pressed(ui::Key::Tab)) step = ui::shift_down() ? -1 : 1;
+    if (ui::pressed(ui::Key::Down) || ui::pressed(ui::Key::Right)) step = 1;
+    if (ui::pressed(ui::Key::Up) || ui::pressed(ui::Key::Left)) step = -1;
+    return ((cursor + step) % n + n) % n;
+}
+
+const std::vector<PassageRun>& passage_runs(const State& s, const Scene& sc) {
+    static const std::vector<PassageRun> none;
+    auto it = sc.passage.find(s.settings.language);
+    if (it == sc.passage.end()) it = sc.passage.find(s.session->module().fallback_language());
+    if (it == sc.passage.end()) it = sc.passage.begin();
+    return it == sc.passage.end() ? none : it->second;
+}
+
+int mark_index(const Scene& sc, const std::string& ref) {
+    for (size_t i = 0; i < sc.marks.size(); ++i)
+        if (sc.marks[i].id == ref) return static_cast<int>(i);
+    return -1;
+}
+
+// The passage as flowing, wrapped text in which each markable phrase carries its
+// number, is underlined, is filled when marked and outlined when focused.
+// Returns the index of a phrase clicked with the mouse, or -1.
+int draw_passage(const State& s, const Scene& sc) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float right = origin.x + ImGui::GetContentRegionAvail().x;
+    const float line_h = ImGui::GetTextLineHeightWithSpacing() * 1.25f;
+    const float space = ImGui::CalcTextSize(" ").x;
+    const float th = std::max(2.0f, ImGui::GetFontSize() * 0.12f);
+    float x = origin.x, y = origin.y;
+    int clicked = -1;
+    const ImU32 text_col = ImGui::GetColorU32(ImGuiCol_Text);
+    const ImU32 mark_bg = ImGui::GetColorU32(ImGuiCol_TextSelectedBg);
+    const ImU32 focus_col = ImGui::GetColorU32(ImGuiCol_NavHighlight);
+    const ImU32 line_col = ImGui::GetColorU32(ImGuiCol_PlotLines);
+
+    for (const auto& run : passage_runs(s, sc)) {
+        const int mi = run.ref.empty() ? -1 : mark_index(sc, run.ref);
+        std::vector<std::string> words;
+        if (mi >= 0) words.push_back("[" + std::to_string(mi + 1) + "]");
+        size_t i = 0;
+        const std::string& t = run.text;
+        while (i < t.size()) {
+            while (i < t.size() && t[i] == ' ') ++i;
+            size_t j = t.find(' ', i);
+            if (j == std::string::npos) j = t.size();
+            if (j > i) words.push_back(t.substr(i, j - i));
+            i = j;
+        }
+        const bool marked = mi >= 0 && static_cast<size_t>(mi) < s.marks.size() && s.marks[static_cast<size_t>(mi)];
+        const bool focused = mi >= 0 && mi == s.cursor;
+        for (size_t k = 0; k < words.size(); ++k) {
+            const char* wd = words[k].c_str();
+            const float wpx = ImGui::CalcTextSize(wd).x;
+            if (x > origin.x && x + wpx > right) {
+                x = origin.x;
+                y += line_h;
+            }
+            const ImVec2 a(x - space * 0.3f, y - 1), b(x + wpx + space * 0.3f, y + ImGui::GetFontSize() + 2);
+            if (mi >= 0) {
+                if (marked) dl->AddRectFilled(a, b, mark_bg);
+                if (focused) dl->AddRect(a, b, focus_col, 0, 0, th);
+                dl->AddLine(ImVec2(x, b.y), ImVec2(x + wpx, b.y), line_col, th * 0.6f);
+                if (ImGui::IsMouseHoveringRect(a, b) && ImGui::IsMouseClicked(0)) clicked = mi;
+            }
+            const bool number = mi >= 0 && k == 0;
+            dl->AddText(ImVec2(x, y), number ? ImGui::GetColorU32(ImGuiCol_TextDisabled) : text_col, wd);
+            x += wpx + space;
+        }
+    }
+    ImGui::Dummy(ImVec2(right - origin.x, y - origin.y + line_h));
+    return clicked;
+}
+
+Action draw_question(const State& s, const Words& w) {
+    const Session& ses = *s.session;
+    const Scene& sc = ses.scene();
+    Action a;
+    if (!sc.prompt.empty()) {
+        ImGui::Spacing();
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_PlotLinesHovered));
+        ui::wrapped(ui::T(s, sc.prompt));
+        ImGui::PopStyleColor();
+    }
+    ImGui::Spacing();
+    switch (sc.kind) {
+        case Interaction::Continue:
+        case Interaction::Ending: {
+            if (ui::big_button("##continue", w("Verder (Enter)", "Continue (Enter)"), true) || ui::pressed(ui::Key::Enter))
+                a = Action::make(K::Proceed);
+            break;
+        }
+        case Interaction::Choices: {
+            auto offered = ses.available_choices();
+            const int n = static_cast<int>(offered.size());
+            for (int i = 0; i < n; ++i) {
+                std::string id = "##choice" + std::to_string(i);
+                std::string label = std::to_string(i + 1) + ".  " + ui::T(s, offered[static_cast<size_t>(i)]->label);
+                if (ui::big_button(id.c_str(), label, i == s.cursor, false, false, s.scroll_to_cursor)) a = Action::make(K::Choose, i);
+            }
+            ui::muted(w("Kies met 1–9 of met de pijltjes en Enter.", "Choose with 1–9, or with the arrow keys and Enter."));
+            int d = ui::digit_pressed();
+            if (d >= 1 && d <= n) a = Action::make(K::Choose, d - 1);
+            if (ui::pressed(ui::Key::Enter) && s.cursor < n) a = Action::make(K::Choose, s.cursor);
+            int c = moved_cursor(s.cursor, n);
+            if (c != s.cursor && a.kind == K::None) a = Action::make(K::MoveCursor, c);
+            break;
+        }
+        case Interaction::Select:
+        case Interaction::Highlight: {
+            const int n = static_cast<int>(sc.marks.size());
+            if (sc.kind == Interaction::Select) {
+                for (int i = 0; i < n; ++i) {
+                    std::string id = "##option" + std::to_string(i);
+                    std::string label = std::to_string(i + 1) + ".  " + ui::T(s, sc.marks[static_cast<size_t>(i)].label);
+                    bool on = static_cast<size_t>(i) < s.marks.size() && s.marks[static_cast<size_t>(i)];
+                    if (ui::big_button(id.c_str(), label, i == s.cursor, on, true, s.scroll_to_cursor)) a = Action::make(K::ToggleMark, i);
+                }
+                ui::muted(w("Kies alles wat klopt: 1–9 of pijltjes en Spatie. Enter geeft je antwoord.",
+                            "Choose everything that applies: 1–9, or arrows and Space. Enter gives your answer."));
+            } else {
+                int clicked = draw_passage(s, sc);
+                if (clicked >= 0) a = Action::make(K::ToggleMark, clicked);
+                int count = 0;
+                for (bool m : s.marks) count += m;
+                ui::muted(std::string(w("Gemarkeerd: ", "Marked: ")) + std::to_string(count) + " \xC2\xB7 " +
+                          w("Tab of pijltjes: volgende zin, Spatie: markeren, Enter: antwoord geven.",
+                            "Tab or arrows: next phrase, Space: mark, Enter: give your answer."));
+            }
+            if (ui::big_button("##submit", w("Antwoord geven (Enter)", "Give my answer (Enter)"), false))
+                a = Action::make(K::Submit);
+            int d = ui::digit_pressed();
+            if (d >= 1 && d <= n) a = Action::make(K::ToggleMark, d - 1);
+            if (ui::pressed(ui::Key::Space) && s.cursor < n) a = Action::make(K::ToggleMark, s.cursor);
+            if (ui::pressed(ui::Key::Enter)) a = Action::make(K::Submit);
+            int c = moved_cursor(s.cursor, n);
+            if (c != s.cursor && a.kind == K::None) a = Action::make(K::MoveCursor, c);
+            break;
+        }
+    }
+    return a;
+}
+}  // namespace
+
+void draw_scene_header(const State& s, const Words& w) {
+    const Session& ses = *s.session;
+    const Module& m = ses.module();
+    const Scene& sc = ses.scene();
+    auto [done, total] = ses.progress();
+    char overlay[64];
+    std::snprintf(overlay, sizeof overlay, "%s %d / %d", w("Stap", "Step"), done, total);
+    ImGui::ProgressBar(total > 0 ? static_cast<float>(done) / static_cast<float>(total) : 0.f, ImVec2(-1, 0), overlay);
+    ui::muted(ui::T(s, m.title));
+    if (!sc.role.empty())
+        if (const Labelled* r = m.find_role(sc.role)) ui::field(w("Jij bent:", "You are:"), ui::T(s, r->label));
+    if (!sc.heading.empty()) ui::heading(ui::T(s, sc.heading));
+    if (s.image.texture) {
+        // Fit the picture to the reading column and to at most a third of the window height.
+        float wmax = ImGui::GetContentRegionAvail().x, hmax = ImGui::GetIO().DisplaySize.y * 0.33f;
+        float k = std::min(wmax / static_cast<float>(s.image.width), hmax / static_cast<float>(s.image.height));
+        k = std::min(k, std::max(1.0f, s.font_px / 18.0f));  // small pictures grow with the text, no further
+        ImGui::Image(reinterpret_cast<ImTextureID>(s.image.texture),
+                     ImVec2(static_cast<float>(s.image.width) * k, static_cast<float>(s.image.height) * k));
+    }
+    ImGui::Spacing();
+    for (const Text* t : ses.visible_texts()) {
+        ui::paragraphs(ui::T(s, *t));
+        ImGui::Spacing();
+    }
+}
+
+Action draw_scene(const State& s, const Words& w) {
+    draw_scene_header(s, w);
+    Action a = draw_question(s, w);
+    if (ui::pressed(ui::Key::Escape)) a = Action::make(K::Leave);
+    return a;
+}
+
+}  // namespace signaal::app

@@ -1,0 +1,59 @@
+// Settings: language, text size, theme and scale. Every control is reachable
+// with the arrow keys (ImGui's keyboard navigation) and toggled with Space.
+#include <imgui.h>
+
+#include "screens.h"
+#include "ui.h"
+
+namespace signaal::app {
+
+Action draw_settings(const State& s, const Words& w) {
+    using K = Action::Kind;
+    Action a;
+    ui::heading(w("Instellingen", "Settings"));
+    ui::muted(w("Pijltjes: naar een andere keuze, Spatie: kiezen, Esc: terug. Alles wordt op deze computer onthouden.",
+                "Arrows: move to another option, Space: choose, Esc: back. Everything is remembered on this computer."));
+    ImGui::Spacing();
+
+    ui::wrapped(w("Taal", "Language"));
+    if (ImGui::RadioButton("Nederlands", s.settings.language == "nl")) a = Action::with_text(K::SetLanguage, "nl");
+    ImGui::SameLine();
+    if (ImGui::RadioButton("English", s.settings.language == "en")) a = Action::with_text(K::SetLanguage, "en");
+    ImGui::Spacing();
+
+    ui::wrapped(w("Tekstgrootte", "Text size"));
+    const char* sizes[kFontSteps] = {w("klein", "small"),       w("normaal", "normal"),       w("groot", "large"),
+                                     w("groter", "larger"),     w("heel groot", "very large"), w("grootst", "largest")};
+    for (int i = 0; i < kFontSteps; ++i) {
+        if (i > 0 && i != 3) ImGui::SameLine();
+        if (ImGui::RadioButton(sizes[i], s.settings.font_step == i)) a = Action::make(K::SetFontStep, i);
+    }
+    ImGui::Spacing();
+
+    ui::wrapped(w("Kleuren", "Colours"));
+    const char* themes[] = {w("licht", "light"), w("donker", "dark"), w("hoog contrast", "high contrast")};
+    for (int i = 0; i < 3; ++i) {
+        if (i > 0) ImGui::SameLine();
+        if (ImGui::RadioButton(themes[i], static_cast<int>(s.settings.theme) == i)) a = Action::make(K::SetTheme, i);
+    }
+    ImGui::Spacing();
+
+    ui::wrapped(w("Schaal van het venster", "Window scale"));
+    const float scales[] = {0.f, 1.f, 1.25f, 1.5f, 2.f, 3.f};
+    const char* scale_names[] = {w("automatisch (scherm)", "automatic (screen)"), "100%", "125%", "150%", "200%", "300%"};
+    for (int i = 0; i < 6; ++i) {
+        if (i > 0 && i != 3) ImGui::SameLine();
+        if (ImGui::RadioButton(scale_names[i], s.settings.ui_scale == scales[i])) {
+            a = Action::make(K::SetScale);
+            a.value = scales[i];
+        }
+    }
+    ImGui::Spacing();
+    ui::paragraphs(w("Voorbeeld: \xE2\x80\x98Hij zei: \xE2\x80\x9Cik betaal contant\xE2\x80\x9D \xE2\x80\x93 \xE2\x82\xAC 120 \xE2\x80\xA6\xE2\x80\x99 \xE2\x80\x94 re\xC3\xABel, ge\xC3\xAF""dentificeerd, co\xC3\xB6rdinatie, caf\xC3\xA9.",
+                     "Sample: \xE2\x80\x98He said: \xE2\x80\x9CI pay cash\xE2\x80\x9D \xE2\x80\x93 \xE2\x82\xAC 120 \xE2\x80\xA6\xE2\x80\x99 \xE2\x80\x94 na\xC3\xAFve, caf\xC3\xA9, co\xC3\xB6perate."));
+    ImGui::Spacing();
+    if (ui::button(w("Terug (Esc)", "Back (Esc)")) || ui::pressed(ui::Key::Escape)) a = Action::make(K::CloseSettings);
+    return a;
+}
+
+}  // namespace signaal::app

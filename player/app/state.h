@@ -1,0 +1,94 @@
+// Everything a screen needs to draw, and the one thing a screen may return:
+// an Action. Screens never change state and never call the core's scoring;
+// the controller (controller.cpp) applies actions through Session and records.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "catalogue.h"
+#include "module_status.h"
+#include "records.h"
+#include "session.h"
+#include "settings.h"
+
+namespace signaal::app {
+
+enum class Screen { Catalogue, ContentNote, Scene, Feedback, Result, Settings, LoadError };
+
+// A loaded scene image, as the shell uploaded it (0: none or not loadable).
+struct Image {
+    std::uintptr_t texture = 0;
+    int width = 0, height = 0;
+};
+
+struct State {
+    Settings settings;
+    std::string settings_path, records_dir;
+
+    // Start screen.
+    Catalogue catalogue;
+    std::vector<ModuleStatus> status;       // parallel to catalogue.entries
+    std::vector<size_t> unfinished_answers; // answers kept in an unfinished attempt; 0: none
+    std::vector<bool> has_unfinished;
+    int selected = 0;                       // catalogue entry with keyboard focus
+
+    Screen screen = Screen::Catalogue;
+    Screen before_settings = Screen::Catalogue;  // where Esc in settings goes back to
+
+    // The attempt being played.
+    std::optional<Session> session;
+    AttemptInfo info;
+    std::string record_path, record_error;
+    std::optional<AnswerOutcome> outcome;  // the last answer's, for the feedback screen
+    std::vector<bool> marks;               // pending select / highlight marks, per Mark
+    int cursor = 0;                        // keyboard focus among choices / marks
+    bool scroll_to_cursor = false;         // the cursor just moved: bring it into view once
+    Image image;                           // the current scene's picture
+
+    // Load-error screen.
+    std::string error_file;
+    Diagnostics error_diagnostics;
+    Screen before_error = Screen::Catalogue;
+
+    std::string notice;     // one line shown at the top (resumed, reloaded, saved, …)
+    bool show_help = false; // support contacts panel open
+    bool watching = false;  // --watch: author mode
+
+    float font_px = 18;     // current font size in pixels, for layout
+};
+
+struct Action {
+    enum class Kind {
+        None,
+        SetLanguage,   // text: "nl" / "en"
+        SetName, SetVenue, SetRole,  // text
+        SelectEntry,   // index
+        Start,         // index: catalogue entry; continues an unfinished attempt
+        StartFresh,    // index: catalogue entry; always a new attempt
+        ShowErrors,    // index: catalogue entry that did not load
+        BeginScenes,   // content note read
+        Choose,        // index into Session::available_choices()
+        ToggleMark,    // index into scene().marks
+        MoveCursor,    // index: new cursor
+        Submit,        // select / highlight answer with the pending marks
+        Proceed,       // continue scene answered, or feedback read
+        Leave,         // pause: back to the start screen, progress kept
+        ToggleHelp,
+        OpenSettings, CloseSettings,
+        SetFontStep,   // index
+        SetTheme,      // index (Theme)
+        SetScale,      // value
+        Back,          // from the load-error or result screen
+    };
+    Kind kind = Kind::None;
+    int index = 0;
+    float value = 0;
+    std::string text;
+
+    static Action make(Kind k, int i = 0) { return {k, i, 0, {}}; }
+    static Action with_text(Kind k, std::string t) { return {k, 0, 0, std::move(t)}; }
+};
+
+}  // namespace signaal::app

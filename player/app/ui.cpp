@@ -1,0 +1,216 @@
+#include "ui.h"
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "text_format.h"
+
+namespace signaal::app::ui {
+
+namespace {
+int glfw_key(Key k) {
+    switch (k) {
+        case Key::Enter: return GLFW_KEY_ENTER;
+        case Key::Escape: return GLFW_KEY_ESCAPE;
+        case Key::Space: return GLFW_KEY_SPACE;
+        case Key::Tab: return GLFW_KEY_TAB;
+        case Key::Up: return GLFW_KEY_UP;
+        case Key::Down: return GLFW_KEY_DOWN;
+        case Key::Left: return GLFW_KEY_LEFT;
+        case Key::Right: return GLFW_KEY_RIGHT;
+        case Key::F1: return GLFW_KEY_F1;
+        case Key::F2: return GLFW_KEY_F2;
+        case Key::N: return GLFW_KEY_N;
+    }
+    return GLFW_KEY_UNKNOWN;
+}
+bool typing() { return ImGui::GetIO().WantTextInput; }
+}  // namespace
+
+bool pressed(Key k) {
+    if (typing()) return false;
+    if (k == Key::Enter && ImGui::IsKeyPressed(GLFW_KEY_KP_ENTER, false)) return true;
+    // Arrows and Tab repeat when held, like in any list; the rest do not.
+    bool repeat = k == Key::Up || k == Key::Down || k == Key::Left || k == Key::Right || k == Key::Tab;
+    return ImGui::IsKeyPressed(glfw_key(k), repeat);
+}
+
+bool shift_down() { return ImGui::GetIO().KeyShift; }
+
+int digit_pressed() {
+    if (typing()) return 0;
+    for (int d = 1; d <= 9; ++d)
+        if (ImGui::IsKeyPressed(GLFW_KEY_0 + d, false) || ImGui::IsKeyPressed(GLFW_KEY_KP_0 + d, false)) return d;
+    return 0;
+}
+
+const Module* current_module(const State& s) {
+    if (s.session) return &s.session->module();
+    if (s.selected >= 0 && static_cast<size_t>(s.selected) < s.catalogue.entries.size())
+        return s.catalogue.entries[static_cast<size_t>(s.selected)].module.get();
+    return nullptr;
+}
+
+const std::string& T(const State& s, const Text& t) {
+    const Module* m = current_module(s);
+    return t.get(s.settings.language, m ? m->fallback_language() : std::string("nl"));
+}
+
+float reading_width(const State& s) {
+    float avail = ImGui::GetContentRegionAvail().x;
+    return std::min(avail, s.font_px * 36.0f);
+}
+
+void paragraphs(const std::string& text) {
+    const float right = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x;
+    auto ps = signaal::paragraphs(text);
+    for (size_t i = 0; i < ps.size(); ++i) {
+        if (i > 0) ImGui::Spacing();
+        if (ps[i].rfind("- ", 0) == 0) {
+            // Bullet items hang: the bullet sits left of the wrapped text.
+            ImGui::TextUnformatted("\xE2\x80\xA2");
+            ImGui::SameLine();
+            ImGui::PushTextWrapPos(right);
+            ImGui::TextUnformatted(ps[i].c_str() + 2);
+            ImGui::PopTextWrapPos();
+        } else {
+            ImGui::PushTextWrapPos(right);
+            ImGui::TextUnformatted(ps[i].c_str());
+            ImGui::PopTextWrapPos();
+        }
+    }
+}
+
+void heading(const std::string& text) {
+    // One font per size keeps the atlas small; a heading is the body font,
+    // scaled up a little and in the heading colour.
+    ImGui::SetWindowFontScale(1.3f);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_PlotLinesHovered));
+    wrapped(text);
+    ImGui::PopStyleColor();
+    ImGui::SetWindowFontScale(1.0f);
+}
+
+void wrapped(const std::string& text) {
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+}
+
+void muted(const std::string& text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    wrapped(text);
+    ImGui::PopStyleColor();
+}
+
+void field(const std::string& label, const std::string& value) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextUnformatted(label.c_str());
+    ImGui::PopStyleColor();
+    ImGui::SameLine();
+    wrapped(value);
+}
+
+void text_good(const std::string& t) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_PlotHistogram));
+    wrapped(t);
+    ImGui::PopStyleColor();
+}
+
+void text_bad(const std::string& t) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_PlotLines));
+    wrapped(t);
+    ImGui::PopStyleColor();
+}
+
+bool big_button(const char* id, const std::string& label, bool focused, bool checked, bool checkbox, bool scroll_to) {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float pad = ImGui::GetFontSize() * 0.6f;
+    const float box = checkbox ? ImGui::GetFontSize() * 1.4f : 0.0f;
+    const float text_w = std::max(10.0f, width - 2 * pad - box);
+    const ImVec2 text_size = ImGui::CalcTextSize(label.c_str(), nullptr, false, text_w);
+    const ImVec2 size(width, text_size.y + 2 * pad);
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+
+    bool clicked = ImGui::InvisibleButton(id, size);
+    bool hovered = ImGui::IsItemHovered();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImU32 bg = ImGui::GetColorU32(checked && !checkbox ? ImGuiCol_ButtonActive
+                                  : hovered            ? ImGuiCol_ButtonHovered
+                                                       : ImGuiCol_Button);
+    const ImVec2 q(p.x + size.x, p.y + size.y);
+    dl->AddRectFilled(p, q, bg, st.FrameRounding);
+    if (focused) {
+        float t = std::max(2.0f, ImGui::GetFontSize() * 0.15f);
+        dl->AddRect(p, q, ImGui::GetColorU32(ImGuiCol_NavHighlight), st.FrameRounding, 0, t);
+    }
+    if (checkbox) {
+        // A square box the size of a capital letter, ticked when checked.
+        const float b = ImGui::GetFontSize();
+        const ImVec2 b0(p.x + pad, p.y + pad + (ImGui::GetFontSize() - b) * 0.5f);
+        const ImVec2 b1(b0.x + b, b0.y + b);
+        dl->AddRectFilled(b0, b1, ImGui::GetColorU32(ImGuiCol_FrameBg));
+        dl->AddRect(b0, b1, ImGui::GetColorU32(ImGuiCol_Text), 0, 0, std::max(1.0f, b * 0.08f));
+        if (checked) {
+            const float th = std::max(2.0f, b * 0.14f);
+            dl->AddLine(ImVec2(b0.x + b * 0.2f, b0.y + b * 0.5f), ImVec2(b0.x + b * 0.42f, b0.y + b * 0.75f),
+                        ImGui::GetColorU32(ImGuiCol_CheckMark), th);
+            dl->AddLine(ImVec2(b0.x + b * 0.42f, b0.y + b * 0.75f), ImVec2(b0.x + b * 0.82f, b0.y + b * 0.22f),
+                        ImGui::GetColorU32(ImGuiCol_CheckMark), th);
+        }
+    }
+    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(p.x + pad + box, p.y + pad),
+                ImGui::GetColorU32(ImGuiCol_Text), label.c_str(), nullptr, text_w);
+    // Keep the keyboard focus on screen, but leave the scroll alone otherwise
+    // so the learner can still scroll up to re-read the text.
+    const ImVec2 clip0 = ImGui::GetWindowPos();
+    const float clip1 = clip0.y + ImGui::GetWindowHeight();
+    if (focused && scroll_to && (p.y < clip0.y || q.y > clip1)) ImGui::SetScrollHereY(0.8f);
+    ImGui::Dummy(ImVec2(0, st.ItemSpacing.y * 0.5f));
+    return clicked;
+}
+
+bool button(const std::string& label) { return ImGui::Button(label.c_str()); }
+
+Action safety_bar(const State& s, const Words& w) {
+    Action a;
+    const bool in_attempt = s.session && (s.screen == Screen::ContentNote || s.screen == Screen::Scene ||
+                                          s.screen == Screen::Feedback);
+    if (in_attempt) {
+        if (button(w("Pauzeren en stoppen (Esc)", "Pause and leave (Esc)"))) a = Action::make(Action::Kind::Leave);
+        ImGui::SameLine();
+    }
+    if (button(s.show_help ? w("Hulp verbergen (F1)", "Hide help (F1)") : w("Hulp en melden (F1)", "Help and reporting (F1)")))
+        a = Action::make(Action::Kind::ToggleHelp);
+    if (s.screen != Screen::Settings) {
+        ImGui::SameLine();
+        if (button(w("Instellingen (F2)", "Settings (F2)"))) a = Action::make(Action::Kind::OpenSettings);
+    }
+    if (pressed(Key::F1)) a = Action::make(Action::Kind::ToggleHelp);
+    if (pressed(Key::F2) && s.screen != Screen::Settings) a = Action::make(Action::Kind::OpenSettings);
+
+    if (s.show_help) {
+        ImGui::Separator();
+        const Module* m = current_module(s);
+        if (m && !m->support.empty()) {
+            for (const auto& c : m->support) field(T(s, c.label) + ":", T(s, c.detail));
+        } else {
+            field(w("Acuut gevaar:", "Acute danger:"), w("bel 112.", "call 112."));
+        }
+        muted(w("Je kunt altijd stoppen; je antwoorden blijven bewaard.",
+                "You can always stop; your answers are kept."));
+    }
+    if (!s.notice.empty()) {
+        ImGui::Separator();
+        muted(s.notice);
+    }
+    ImGui::Separator();
+    ImGui::Spacing();
+    return a;
+}
+
+}  // namespace signaal::app::ui

@@ -1,0 +1,53 @@
+// Widgets and key helpers every screen shares, so that reading width, focus
+// drawing and key handling look and behave the same on every screen.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "state.h"
+#include "words.h"
+
+namespace signaal::app::ui {
+
+// Keys, as screens read them. They report nothing while a text field has the
+// keyboard, so typing a name can never answer a question.
+enum class Key { Enter, Escape, Space, Tab, Up, Down, Left, Right, F1, F2, N };
+bool pressed(Key k);
+bool shift_down();
+// 1–9 pressed this frame (top row or keypad), else 0.
+int digit_pressed();
+
+// The module text in the learner's language (with the module's fallback).
+const std::string& T(const State& s, const Text& t);
+const Module* current_module(const State& s);
+
+// Width of a comfortable reading column: about 70 characters, never wider than the window.
+float reading_width(const State& s);
+
+// A normalised module text: paragraphs with space between, "- " items as bullets.
+void paragraphs(const std::string& text);
+void heading(const std::string& text);  // larger, for titles
+void wrapped(const std::string& text);  // one wrapped line of interface text
+void muted(const std::string& text);    // secondary information
+
+// A full-width button whose label wraps; drawn with a thick outline when it
+// has the keyboard focus (`focused`) and filled when `checked`.
+// With `scroll_to`, the window scrolls so the button is visible (after the
+// keyboard moved the focus, never on its own so the learner can scroll up).
+bool big_button(const char* id, const std::string& label, bool focused, bool checked = false, bool checkbox = false,
+                bool scroll_to = false);
+// An ordinary button at its natural size.
+bool button(const std::string& label);
+
+// The bar at the top of every screen: pause-and-leave, help and support,
+// settings, and the notice line. The help panel lists the module's contacts.
+Action safety_bar(const State& s, const Words& w);
+
+// A line "label: value" in one colour for the label.
+void field(const std::string& label, const std::string& value);
+
+// Colours that follow the theme for good / bad / warning messages.
+void text_good(const std::string& t);
+void text_bad(const std::string& t);
+
+}  // namespace signaal::app::ui

@@ -1,0 +1,72 @@
+// Builds the ReportModel as records stream past: each verified record is folded
+// into running counts and then dropped, so memory grows with the number of
+// trainees and registrations, not with the size of the records.
+#pragma once
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <unordered_map>
+
+#include "catalogue.h"
+#include "report_model.h"
+#include "roster.h"
+#include "verify.h"
+
+namespace signaal::report {
+
+struct AggregateOptions {
+    double threshold = 0.6;   // share of staff that must pass for a venue to be certified
+    std::string course;       // the course that certifies; empty: any course with an assessment
+    std::string lang = "nl";  // language of labels in the report
+    std::vector<RosterEntry> roster;  // empty: staff are counted from the records
+    std::string roster_file;
+};
+
+// What became of one file.
+enum class Counted { Yes, Duplicate, Failed };
+
+class Aggregator {
+public:
+    Aggregator(const Catalogue& catalogue, AggregateOptions options);
+
+    // Folds in one file's verification. Files that fail, and second copies of an
+    // attempt (same registration), are listed as failures and count for nothing.
+    Counted add(const std::string& path, const Verification& v);
+    void add_unreadable(const std::string& path, const std::string& reason);
+
+    ReportModel finish(const std::vector<std::string>& dirs) const;
+
+private:
+    struct TraineeAcc {
+        std::string name, venue, role, last_activity;
+        std::map<std::string, TraineeModule> modules;
+        std::map<std::string, CoursePass> passes;  // by course
+    };
+    struct QuestionAcc {
+        long answered = 0;
+        std::map<std::string, long> options;
+    };
+    struct ModuleAcc {
+        ModulePtr module;
+        long attempts = 0, finished = 0, passed = 0;
+        std::map<std::string, QuestionAcc> questions;
+        std::map<std::string, SignalStats> signals;
+        std::map<std::pair<std::string, std::string>, long> critical;
+    };
+
+    const Catalogue& catalogue_;
+    AggregateOptions opt_;
+    long files_ = 0, counted_ = 0;
+    std::unordered_map<std::string, std::string> seen_;  // registration -> first file
+    std::map<std::string, TraineeAcc> trainees_;          // by trainee id
+    std::map<std::string, ModuleAcc> modules_;            // by module id
+    std::vector<Failure> failures_;
+
+    void fold(const std::string& path, const StoredRecord& r, const Result& res, const ModulePtr& m);
+};
+
+// Which kind of failure a verification problem is (for grouping in the report).
+std::string failure_kind(const Verification& v);
+
+}  // namespace signaal::report

@@ -1,0 +1,109 @@
+// The trainer's review as plain data: what signaal-report prints and what a
+// window shows. Built by Aggregator (aggregate.h) from verified score records;
+// renderers (render.h) only read it. No pointers into modules or records, so it
+// can be kept, copied and shown long after the scan.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace signaal::report {
+
+// One attempt, reduced to what the review shows.
+struct AttemptSummary {
+    std::string registration;
+    std::string date;  // the record's `updated` (last answer), ISO 8601 UTC
+    int scaled = 0;    // whole percent
+    bool finished = false;
+    bool passed = false;
+    std::string file;
+};
+
+struct TraineeModule {
+    std::string module_id;
+    std::string course;
+    int attempts = 0;
+    AttemptSummary latest, best;
+};
+
+// A passed course: the latest passing attempt at the course's assessment module.
+struct CoursePass {
+    std::string course;
+    std::string module_id;
+    std::string registration;
+    std::string date;
+    int scaled = 0;
+    std::string code;  // certificate verification code (cert_code.h), grouped
+};
+
+struct TraineeRow {
+    std::string id, name, venue, role;
+    bool on_roster = false;   // listed in the roster (always false without one)
+    bool has_records = false; // false: on the roster but never played
+    std::vector<TraineeModule> modules;  // sorted by course, then module id
+    std::vector<CoursePass> passes;      // one per passed course
+    std::string last_activity;           // latest record date
+    bool course_passed() const { return !passes.empty(); }
+};
+
+struct VenueRow {
+    std::string venue;
+    int staff = 0;
+    int passed = 0;
+    double share = 0;  // passed / staff, 0..1
+    bool certified = false;
+};
+
+struct OptionCount {
+    std::string id, label;
+    bool correct = false;  // full-score choice, or a correct option / suspicious phrase
+    long count = 0;
+};
+
+struct QuestionStats {
+    std::string scene, prompt;
+    std::string kind;  // choices, select, highlight
+    long answered = 0;
+    std::vector<OptionCount> options;  // in the module's order
+};
+
+struct SignalCount {
+    std::string id, label;
+    long hits = 0, misses = 0;
+};
+
+struct CriticalCount {
+    std::string scene, choice, label;
+    long count = 0;
+};
+
+struct ModuleStats {
+    std::string id, title, course;
+    bool assessment = false;
+    long attempts = 0, finished = 0, passed = 0;
+    std::vector<QuestionStats> questions;   // in the module's scene order
+    std::vector<SignalCount> missed;        // most missed first (misses > 0 only)
+    std::vector<CriticalCount> critical;    // most common first
+};
+
+// A file that does not count, and why.
+struct Failure {
+    std::string file;
+    std::string kind;  // unreadable, corrupt, foreign, tampered, duplicate, unknown-module
+    std::vector<std::string> reasons;
+};
+
+struct ReportModel {
+    std::string generated;  // ISO 8601 UTC
+    std::vector<std::string> dirs;
+    std::string roster;     // file, empty when the venues come from the records
+    std::string course;     // course that certifies a venue; empty: any assessed course
+    double threshold = 0.6;
+    long files = 0;         // record files looked at
+    long counted = 0;       // verified and counted
+    std::vector<TraineeRow> trainees;  // sorted by venue, then name
+    std::vector<VenueRow> venues;      // sorted by venue
+    std::vector<ModuleStats> modules;  // catalogue order
+    std::vector<Failure> failures;     // sorted by file
+};
+
+}  // namespace signaal::report

@@ -1,0 +1,70 @@
+# Writes the loader-error corpus: one flawed module per file, each a single
+# mutation of the minimal valid module. bad/expected.txt holds the first
+# diagnostic each must produce (checked by tests/unit/test_loader_errors.cpp).
+# Run from tests/corpus/:  python3 make_corpus.py
+import os
+T = '''<?xml version="1.0" encoding="UTF-8"?>
+<module format="1" id="m" version="1" minutes="1" pass-mark="50" start="a" languages="nl">
+  <title><nl>T</nl></title>
+  <audience><nl>A</nl></audience>
+  <content-note><nl>C</nl></content-note>
+  <support><contact><label><nl>L</nl></label><detail><nl>D</nl></detail></contact></support>
+  <variables>
+    <var id="told" type="bool"/>
+    <var id="n" type="int" initial="0"/>
+  </variables>
+  <scene id="a">
+    <text><nl>x</nl></text>
+    <choices>
+      <choice id="c1" target="b" points="1" set="told=true"><label><nl>1</nl></label><feedback><nl>f</nl></feedback></choice>
+      <choice id="c2" target="b"><label><nl>2</nl></label><feedback><nl>f</nl></feedback></choice>
+    </choices>
+  </scene>
+  <scene id="b">
+    <text><nl>end</nl></text>
+    <ending outcome="good"/>
+  </scene>
+</module>
+'''
+cases = {
+ 'not-xml': ('<choice id="c2" target="b">', '<choice id="c2" target="b"'),
+ 'wrong-root': ('<module format="1"', '<modules format="1"'),
+ 'bad-format': ('format="1"', 'format="2"'),
+ 'missing-start': (' start="a"', ''),
+ 'unknown-element': ('  <scene id="b">\n', '  <scene id="b">\n    <pictur/>\n'),
+ 'unknown-attribute': ('<choice id="c2" target="b">', '<choice id="c2" target="b" colour="red">'),
+ 'duplicate-scene': ('<scene id="b">', '<scene id="a">'),
+ 'unknown-target': ('<choice id="c2" target="b">', '<choice id="c2" target="nowhere">'),
+ 'bad-number': ('points="1"', 'points="one"'),
+ 'negative-points': ('points="1"', 'points="-3"'),
+ 'pass-mark-range': ('pass-mark="50"', 'pass-mark="150"'),
+ 'unknown-variable': ('set="told=true"', 'set="tolled=true"'),
+ 'condition-syntax': ('<choice id="c2" target="b">', '<choice id="c2" target="b" when="told and">'),
+ 'condition-type': ('<choice id="c2" target="b">', '<choice id="c2" target="b" when="told &gt;= 2">'),
+ 'image-escape': ('<scene id="b">', '<scene id="b" image="../secret.png">'),
+ 'image-absolute': ('<scene id="b">', '<scene id="b" image="/etc/passwd.png">'),
+ 'missing-feedback': ('<choice id="c2" target="b"><label><nl>2</nl></label><feedback><nl>f</nl></feedback></choice>', '<choice id="c2" target="b"><label><nl>2</nl></label></choice>'),
+ 'two-interactions': ('    <ending outcome="good"/>\n', '    <ending outcome="good"/>\n    <continue target="a"/>\n'),
+ 'no-interaction': ('    <ending outcome="good"/>\n', ''),
+ 'duplicate-choice': ('<choice id="c2"', '<choice id="c1"'),
+ 'route-default': ('<choice id="c2" target="b"><label><nl>2</nl></label><feedback><nl>f</nl></feedback></choice>', '<choice id="c2"><label><nl>2</nl></label><feedback><nl>f</nl></feedback><route target="b" when="told"/></choice>'),
+ 'unreachable': ('    <ending outcome="good"/>\n  </scene>\n', '    <ending outcome="good"/>\n  </scene>\n  <scene id="lost"><text><nl>?</nl></text><ending outcome="bad"/></scene>\n'),
+ 'missing-translation': ('languages="nl"', 'languages="nl en"'),
+ 'unknown-signal': ('<choice id="c2" target="b">', '<choice id="c2" target="b" tests="age-gap">'),
+ 'text-outside-language': ('<text><nl>end</nl></text>', '<text>end</text>'),
+ 'order': ('  <title><nl>T</nl></title>\n  <audience><nl>A</nl></audience>\n', '  <audience><nl>A</nl></audience>\n  <title><nl>T</nl></title>\n'),
+ 'bad-id': ('<scene id="b">', '<scene id="b b">'),
+ 'empty-file': None,
+}
+for name, sub in cases.items():
+    if sub is None:
+        text = ''
+    else:
+        assert sub[0] in T, name
+        text = T.replace(sub[0], sub[1], 1)
+        if name == 'wrong-root':
+            text = text.replace('</module>', '</modules>')
+        if name == 'duplicate-scene':
+            text = T.replace('<scene id="b">', '<scene id="a">')
+    open(f'bad/{name}.xml', 'w').write(text)
+open('good/minimal.xml', 'w').write(T)

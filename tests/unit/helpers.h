@@ -1,0 +1,27 @@
+// Shared helpers for the core tests: paths to fixtures, loading, answering.
+#pragma once
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "loader.h"
+#include "session.h"
+
+namespace test {
+
+inline std::string source_dir() { return SIGNAAL_TEST_DIR; }
+inline std::string repo_dir() { return std::filesystem::path(SIGNAAL_TEST_DIR).parent_path().string(); }
+inline std::string example_path() { return repo_dir() + "/content/example/example.xml"; }
+inline std::string bin_dir() { return SIGNAAL_BIN_DIR; }
+
+signaal::ModulePtr load_or_fail(const std::string& path);
+signaal::ModulePtr load_text_or_fail(const std::string& xml);
+// A fresh, empty temporary folder for one test.
+std::string temp_dir(const std::string& name);
+// An answer with a fixed, increasing timestamp so runs are reproducible.
+signaal::Answer answer(const std::string& scene, std::vector<std::string> response, int second = 0);
+// Answers `response` at the session's current scene, REQUIREs success.
+signaal::AnswerOutcome play(signaal::Session& s, std::vector<std::string> response, int second = 0);
+std::string read_file(const std::string& path);
+
+}  // namespace test

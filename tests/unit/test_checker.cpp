@@ -1,0 +1,108 @@
+#include <catch2/catch.hpp>
+
+#include "checker.h"
+#include "helpers.h"
+
+using namespace signaal;
+
+namespace {
+const char* kHead = R"(<?xml version="1.0"?>
+<module format="1" id="t" version="1" minutes="1" pass-mark="PASS" start="a" languages="nl">
+  <title><nl>T</nl></title><audience><nl>A</nl></audience><content-note><nl>C</nl></content-note>
+  <support><contact><label><nl>L</nl></label><detail><nl>D</nl></detail></contact></support>
+)";
+
+std::string module(const std::string& body, int pass = 50) {
+    std::string h = kHead;
+    h.replace(h.find("PASS"), 4, std::to_string(pass));
+    return h + body + "</module>\n";
+}
+
+std::string choice(const std::string& id, const std::string& target, int points, bool critical = false) {
+    return "<choice id=\"" + id + "\" target=\"" + target + "\" points=\"" + std::to_string(points) + "\"" +
+           (critical ? " critical=\"true\"" : "") + "><label><nl>x</nl></label><feedback><nl>f</nl></feedback></choice>";
+}
+
+Diagnostics analyse_text(const std::string& xml, CheckFacts* facts = nullptr) {
+    auto r = load_module_text(xml, "t.xml");
+    for (const auto& d : r.diagnostics) UNSCOPED_INFO(d.str());
+    REQUIRE(r.module);
+    Diagnostics d = r.diagnostics;
+    CheckFacts f = analyse(*r.module, d);
+    if (facts) *facts = f;
+    return d;
+}
+
+std::vector<std::string> messages(const Diagnostics& d) {
+    std::vector<std::string> out;
+    for (const auto& x : d) out.push_back(x.str());
+    return out;
+}
+}  // namespace
+
+TEST_CASE("the example module is clean and its bounds are known", "[checker]") {
+    CheckResult r = check_file(test::example_path());
+    for (const auto& d : r.diagnostics) UNSCOPED_INFO(d.str());
+    REQUIRE(r.module);
+    CHECK(r.diagnostics.empty());
+    CHECK(r.facts.bounds.max == 9);
+    CHECK(r.facts.bounds.min == 0);
+    CHECK(r.facts.bounds.max_no_critical == 9);
+    CHECK(r.facts.pass_points == 6);
+    CHECK(r.facts.decisions == 5);
+    CHECK(r.facts.endings == 2);
+    CHECK(r.facts.critical_choices == 1);
+}
+
+TEST_CASE("a loop with no way out is an error", "[checker]") {
+    auto d = analyse_text(module(R"(<scene id="a"><text><nl>x</nl></text><choices>)" + choice("c1", "b", 1) + choice("c2", "end", 0) +
+                                 R"(</choices></scene>
+<scene id="b"><text><nl>x</nl></text><continue target="c"/></scene>
+<scene id="c"><text><nl>x</nl></text><continue target="b"/></scene>
+<scene id="end"><text><nl>x</nl></text><ending outcome="good"/></scene>
+)"));
+    CHECK_THAT(messages(d), Catch::Matchers::VectorContains(std::string(
+                                "t.xml:6:1: error: no way to an ending from scene 'b': scenes 'b', 'c' form a loop with no way out")));
+}
+
+TEST_CASE("a pass mark that needs a critical error is an error", "[checker]") {
+    CheckFacts f;
+    auto d = analyse_text(module(R"(<scene id="a"><text><nl>x</nl></text><choices>)" + choice("bad", "end", 5, true) +
+                                     choice("ok", "end", 1) + R"(</choices></scene>
+<scene id="end"><text><nl>x</nl></text><ending outcome="good"/></scene>
+)", 60), &f);
+    CHECK(f.bounds.max == 5);
+    CHECK(f.bounds.max_no_critical == 1);
+    CHECK_FALSE(f.pass_reachable_without_critical);
+    CHECK_THAT(messages(d), Catch::Matchers::VectorContains(std::string(
+        "t.xml:5:1: error: the pass mark (60% = 3 of 5 points) cannot be reached without a critical error (best without: 1)")));
+}
+
+TEST_CASE("signals taught but never tested are warned about", "[checker]") {
+    auto d = analyse_text(module(R"(<signals><signal id="s1"><label><nl>s</nl></label></signal></signals>
+<scene id="a"><text><nl>x</nl></text><choices>)" + choice("c1", "end", 1) + choice("c2", "end", 0) + R"(</choices></scene>
+<scene id="end"><text><nl>x</nl></text><ending outcome="good"/></scene>
+)"));
+    CHECK_THAT(messages(d), Catch::Matchers::VectorContains(std::string(
+        "t.xml:5:10: warning: signal 's1' is taught but never tested by a choice, option or target")));
+}
+
+TEST_CASE("min and max follow the best and worst paths", "[checker]") {
+    CheckFacts f;
+    analyse_text(module(R"(<scene id="a"><text><nl>x</nl></text><choices>)" + choice("long", "b", 1) + choice("short", "end", 3) +
+                        R"(</choices></scene>
+<scene id="b"><text><nl>x</nl></text><choices>)" + choice("b1", "end", 4) + choice("b2", "end", 2) + R"(</choices></scene>
+<scene id="end"><text><nl>x</nl></text><ending outcome="good"/></scene>
+)"), &f);
+    CHECK(f.bounds.max == 5);  // long (1) + b1 (4)
+    CHECK(f.bounds.min == 3);  // long (1) + b2 (2)
+}
+
+TEST_CASE("the DOT graph names every scene and marks critical edges", "[checker]") {
+    auto m = test::load_or_fail(test::example_path());
+    std::string dot = graph_dot(*m, "en");
+    CHECK(dot.rfind("digraph \"example-night-shift\" {", 0) == 0);
+    for (const auto& s : m->scenes) CHECK(dot.find("\"" + s.id + "\" [") != std::string::npos);
+    CHECK(dot.find("\"desk\" -> \"confronted\" [label=\"confront (0) CRITICAL\", color=red") != std::string::npos);
+    CHECK(dot.find("if noted or care >= 1") != std::string::npos);
+}

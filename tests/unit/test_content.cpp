@@ -1,0 +1,66 @@
+// The bundled course: every module loads without a single warning, carries the
+// shared support contacts, and every case lists its debrief and partners.
+#include <catch2/catch.hpp>
+
+#include <regex>
+
+#include "catalogue.h"
+#include "checker.h"
+#include "helpers.h"
+
+using namespace signaal;
+
+namespace {
+// The <support> block of a module file, whitespace-normalised.
+std::string support_block(const std::string& text) {
+    auto a = text.find("<support>"), b = text.find("</support>");
+    if (a == std::string::npos || b == std::string::npos) return "";
+    return std::regex_replace(text.substr(a, b - a), std::regex("\\s+"), " ");
+}
+}  // namespace
+
+TEST_CASE("every bundled module passes the checker with no warnings", "[content]") {
+    auto files = find_module_files({test::repo_dir() + "/content"});
+    CHECK(files.size() >= 13);
+    for (const auto& f : files) {
+        CheckResult r = check_file(f);
+        INFO(f);
+        for (const auto& d : r.diagnostics) UNSCOPED_INFO(d.str());
+        CHECK(r.module);
+        CHECK(r.diagnostics.empty());
+    }
+}
+
+TEST_CASE("every module's support block is the shared one", "[content]") {
+    const std::string shared = support_block(test::read_file(test::repo_dir() + "/content/support-contacts.xml"));
+    REQUIRE_FALSE(shared.empty());
+    for (const auto& f : find_module_files({test::repo_dir() + "/content"})) {
+        INFO(f);
+        CHECK(support_block(test::read_file(f)) == shared);
+    }
+}
+
+TEST_CASE("the course and the cases are complete", "[content]") {
+    Catalogue c = load_catalogue({test::repo_dir() + "/content"});
+    int hotel = 0, cases = 0, assessments = 0;
+    for (const auto& e : c.entries) {
+        REQUIRE(e.module);
+        const Module& m = *e.module;
+        if (m.course == "hotel-park") {
+            ++hotel;
+            assessments += m.assessment ? 1 : 0;
+        }
+        if (m.is_case) {
+            ++cases;
+            INFO(m.id);
+            CHECK(m.debrief.size() >= 5);
+            CHECK_FALSE(m.partners.empty());
+            bool has_notes = false;
+            for (const auto& s : m.scenes) has_notes = has_notes || !s.teacher_note.empty();
+            CHECK(has_notes);
+        }
+    }
+    CHECK(hotel >= 5);
+    CHECK(assessments == 1);
+    CHECK(cases == 7);
+}

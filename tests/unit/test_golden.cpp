@@ -1,0 +1,69 @@
+// Golden transcripts: scripted runs of the example module through the terminal
+// player, compared with tests/golden/*.txt. After an intended change of the
+// player's output, regenerate with SIGNAAL_UPDATE_GOLDEN=1 and review the diff.
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "helpers.h"
+#include "text_player.h"
+
+using namespace signaal;
+
+namespace {
+std::string run(const std::string& input, const std::string& lang, int& rc) {
+    TextOptions o;
+    o.module = test::example_path();
+    o.lang = lang;
+    o.trainee = "Golden Tester";
+    o.venue = "Hotel Test";
+    o.records_dir = test::temp_dir("golden-" + lang);
+    std::istringstream in(input);
+    std::ostringstream out, err;
+    rc = run_text_player(o, in, out, err, false);
+    // The record's file name holds a random registration UUID.
+    return std::regex_replace(out.str(), std::regex(o.records_dir + "/[^\n]*"), "<RECORD>");
+}
+
+void compare(const std::string& name, const std::string& got) {
+    const std::string path = test::source_dir() + "/golden/" + name + ".txt";
+    if (std::getenv("SIGNAAL_UPDATE_GOLDEN")) {
+        std::ofstream(path, std::ios::binary) << got;
+        WARN("updated " << path);
+        return;
+    }
+    std::string want = test::read_file(path);
+    INFO("golden file " << path << " (SIGNAAL_UPDATE_GOLDEN=1 regenerates it)");
+    CHECK(got == want);
+}
+}  // namespace
+
+TEST_CASE("golden transcript: best path, English", "[golden]") {
+    int rc = -1;
+    compare("example-best.en", run("1\n1 2\n1 3\n1\n", "en", rc));
+    CHECK(rc == kExitFinished);
+}
+
+TEST_CASE("golden transcript: critical error, Dutch", "[golden]") {
+    int rc = -1;
+    compare("example-critical.nl", run("3\n\n1 2 3\n2\n1\n", "nl", rc));
+    CHECK(rc == kExitFinished);
+}
+
+TEST_CASE("golden transcript: invalid input, then end of input", "[golden]") {
+    int rc = -1;
+    compare("example-stopped.en", run("9\nabc\n4\n1 1\n", "en", rc));
+    CHECK(rc == kExitStopped);
+}
+
+TEST_CASE("yes 1 reaches an ending", "[golden]") {
+    int rc = -1;
+    std::string input;
+    for (int i = 0; i < 50; ++i) input += "1\n";
+    std::string out = run(input, "en", rc);
+    CHECK(rc == kExitFinished);
+    CHECK(out.find("==== Result ====") != std::string::npos);
+}

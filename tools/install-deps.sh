@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Signaal needs that are missing (Debian 12, as root
+# or with sudo). `--test` adds what the tests need (virtual X server, clang for
+# the fuzzer, PDF and XML tools). Safe to run again: it installs only what is missing.
+set -euo pipefail
+
+build_pkgs=(build-essential cmake ninja-build pkg-config
+  libtinyxml2-dev nlohmann-json3-dev libcli11-dev libssl-dev
+  libimgui-dev libglfw3-dev libgl-dev python3-glad libstb-dev
+  libhpdf-dev libcurl4-openssl-dev
+  fonts-noto-core fonts-dejavu-core fontconfig)
+test_pkgs=(catch2 xvfb xauth libgl1-mesa-dri xdotool clang libclang-rt-14-dev
+  libxml2-utils poppler-utils python3 procps)
+
+pkgs=("${build_pkgs[@]}")
+if [[ "${1:-}" == "--test" ]]; then pkgs+=("${test_pkgs[@]}"); fi
+
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]} == 0)); then
+  echo "install-deps: all ${#pkgs[@]} packages present"
+  exit 0
+fi
+echo "install-deps: installing ${missing[*]}"
+sudo=""
+if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
