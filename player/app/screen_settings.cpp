@@ -49,8 +49,9 @@ Action draw_settings(const State& s, const Words& w) {
         }
     }
     ImGui::Spacing();
-    ui::paragraphs(w("Voorbeeld: \xE2\x80\x98Hij zei: \xE2\x80\x9Cik betaal contant\xE2\x80\x9D \xE2\x80\x93 \xE2\x82\xAC 120 \xE2\x80\xA6\xE2\x80\x99 \xE2\x80\x94 re\xC3\xABel, ge\xC3\xAF""dentificeerd, co\xC3\xB6rdinatie, caf\xC3\xA9.",
-                     "Sample: \xE2\x80\x98He said: \xE2\x80\x9CI pay cash\xE2\x80\x9D \xE2\x80\x93 \xE2\x82\xAC 120 \xE2\x80\xA6\xE2\x80\x99 \xE2\x80\x94 na\xC3\xAFve, caf\xC3\xA9, co\xC3\xB6perate."));
+    // Shows at once whether the font has every glyph Dutch course text uses.
+    ui::paragraphs(w("Voorbeeld: ‘Hij zei: “ik betaal contant” – € 120 …’ — reëel, geïdentificeerd, coördinatie, café • ĳs.",
+                     "Sample: ‘He said: “I pay cash” – € 120 …’ — naïve, café, coöperate • Zürich."));
     ImGui::Spacing();
     if (ui::button(w("Terug (Esc)", "Back (Esc)")) || ui::pressed(ui::Key::Escape)) a = Action::make(K::CloseSettings);
     return a;

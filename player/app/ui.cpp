@@ -1,6 +1,8 @@
 #include "ui.h"
 
+#ifndef GLFW_INCLUDE_NONE
 #define GLFW_INCLUDE_NONE
+#endif
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 

@@ -14,8 +14,8 @@ struct ModuleStatus {
     int attempts = 0;      // records found
 };
 
-// Passed beats failed beats in progress: one passed attempt means passed.
-// An unfinished attempt newer than nothing else finished shows "in progress".
+// One passed attempt means passed; otherwise an unfinished attempt means in
+// progress; otherwise a finished attempt means failed.
 ModuleStatus module_status(const std::string& records_dir, const std::string& module_id, const std::string& trainee_id);
 
 }  // namespace signaal

@@ -1,0 +1,279 @@
+#include "controller.h"
+
+#include <algorithm>
+
+#include "hash.h"
+#include "words.h"
+
+namespace signaal::app {
+
+using K = Action::Kind;
+
+Trainee Controller::trainee() const {
+    Trainee t;
+    t.name = s_.settings.name.empty() ? "anonymous" : s_.settings.name;  // as the terminal player
+    t.venue = s_.settings.venue;
+    t.role = s_.settings.role;
+    t.id = pseudonymous_id(t.name, t.venue);
+    return t;
+}
+
+void Controller::refresh_status() {
+    const Trainee t = trainee();
+    const size_t n = s_.catalogue.entries.size();
+    s_.status.assign(n, {});
+    s_.has_unfinished.assign(n, false);
+    s_.unfinished_answers.assign(n, 0);
+    for (size_t i = 0; i < n; ++i) {
+        const auto& e = s_.catalogue.entries[i];
+        if (!e.module) continue;
+        s_.status[i] = module_status(s_.records_dir, e.module->id, t.id);
+        if (auto u = find_unfinished(s_.records_dir, e.module->id, t.id)) {
+            s_.has_unfinished[i] = true;
+            s_.unfinished_answers[i] = u->second.answers.size();
+        }
+    }
+}
+
+void Controller::save_settings_now() {
+    if (auto err = save_settings(s_.settings_path, s_.settings))
+        s_.notice = std::string(words_for(s_.settings.language)("Instellingen niet opgeslagen: ", "Settings not saved: ")) + *err;
+}
+
+void Controller::save_record_now() {
+    Saved r = save_record(s_.records_dir, *s_.session, s_.info);
+    s_.record_path = r.path;
+    s_.record_error = r.error;
+    if (!r.error.empty())
+        s_.notice = std::string(words_for(s_.settings.language)("Kan het scorebestand niet opslaan: ", "Cannot save the score record: ")) + r.error;
+}
+
+void Controller::reset_question() {
+    s_.marks.assign(s_.session ? s_.session->scene().marks.size() : 0, false);
+    s_.cursor = 0;
+    s_.scroll_to_cursor = false;
+}
+
+void Controller::begin_attempt(const ModulePtr& m, bool fresh) {
+    const Words w = words_for(s_.settings.language);
+    s_.session.reset();
+    s_.outcome.reset();
+    s_.notice.clear();
+    s_.record_error.clear();
+    s_.info = AttemptInfo{};
+    s_.info.trainee = trainee();
+    s_.info.language = s_.settings.language;
+    // The same resume rule as the terminal player: the newest unfinished record
+    // of this trainee, only if it belongs to exactly this version of the module.
+    if (!fresh) {
+        if (auto found = find_unfinished(s_.records_dir, m->id, s_.info.trainee.id)) {
+            const StoredRecord& r = found->second;
+            if (r.module_sha256 != m->sha256) {
+                s_.notice = w("Je onafgemaakte poging hoort bij een oudere versie van de module; je begint opnieuw.",
+                              "Your unfinished attempt belongs to an older version of the module; you start afresh.");
+            } else {
+                auto rep = replay(m, r.started, r.answers);
+                if (auto* ses = std::get_if<Session>(&rep)) {
+                    s_.session.emplace(std::move(*ses));
+                    s_.info.registration = r.info.registration;
+                    s_.record_path = found->first;
+                    s_.notice = std::string(w("Je gaat verder waar je gestopt was (", "Continuing where you stopped (")) +
+                                std::to_string(r.answers.size()) + w(" antwoorden bewaard).", " answers kept).");
+                }
+            }
+        }
+    }
+    if (!s_.session) {
+        s_.info.registration = random_uuid();
+        s_.session.emplace(m);
+        save_record_now();
+    }
+    reset_question();
+    s_.screen = Screen::ContentNote;
+}
+
+void Controller::answer(std::vector<std::string> response) {
+    Answer a;
+    a.scene = s_.session->scene().id;
+    a.response = std::move(response);
+    a.time = now_iso();
+    const Interaction kind = s_.session->scene().kind;
+    auto r = s_.session->answer(a);
+    if (auto* err = std::get_if<std::string>(&r)) {
+        // The screens only offer allowed answers; if this happens it is a bug,
+        // and the learner sees it instead of a crash.
+        s_.notice = "internal error: " + *err;
+        return;
+    }
+    s_.outcome = std::get<AnswerOutcome>(r);
+    save_record_now();  // after every answer: leaving at any moment loses nothing
+    if (kind == Interaction::Continue) {
+        s_.screen = s_.session->finished() ? Screen::Result : Screen::Scene;
+        reset_question();
+    } else {
+        s_.screen = Screen::Feedback;
+    }
+}
+
+void Controller::to_catalogue() {
+    s_.session.reset();
+    s_.outcome.reset();
+    s_.screen = Screen::Catalogue;
+    refresh_status();
+}
+
+Effects Controller::apply(const Action& a) {
+    Effects fx;
+    const Words w = words_for(s_.settings.language);
+    const auto entry = [&](int i) -> const CatalogueEntry* {
+        return i >= 0 && static_cast<size_t>(i) < s_.catalogue.entries.size() ? &s_.catalogue.entries[static_cast<size_t>(i)] : nullptr;
+    };
+    switch (a.kind) {
+        case K::None: break;
+        case K::SetLanguage:
+            s_.settings.language = a.text == "en" ? "en" : "nl";
+            s_.info.language = s_.settings.language;
+            save_settings_now();
+            break;
+        case K::SetName: s_.settings.name = a.text; refresh_status(); break;
+        case K::SetVenue: s_.settings.venue = a.text; refresh_status(); break;
+        case K::SetRole: s_.settings.role = a.text; break;
+        case K::SelectEntry:
+            if (entry(a.index)) s_.selected = a.index;
+            break;
+        case K::Start:
+        case K::StartFresh:
+            if (const CatalogueEntry* e = entry(a.index)) {
+                save_settings_now();  // the trainee details typed so far
+                if (!e->module) {
+                    s_.error_file = e->path;
+                    s_.error_diagnostics = e->diagnostics;
+                    s_.before_error = Screen::Catalogue;
+                    s_.screen = Screen::LoadError;
+                } else {
+                    begin_attempt(e->module, a.kind == K::StartFresh);
+                    fx.image = true;
+                }
+            }
+            break;
+        case K::ShowErrors:
+            if (const CatalogueEntry* e = entry(a.index)) {
+                s_.error_file = e->path;
+                s_.error_diagnostics = e->diagnostics;
+                s_.before_error = Screen::Catalogue;
+                s_.screen = Screen::LoadError;
+            }
+            break;
+        case K::BeginScenes:
+            if (s_.session) s_.screen = s_.session->finished() ? Screen::Result : Screen::Scene;
+            break;
+        case K::Choose:
+            if (s_.session && s_.screen == Screen::Scene) {
+                auto offered = s_.session->available_choices();
+                if (a.index >= 0 && static_cast<size_t>(a.index) < offered.size()) answer({offered[static_cast<size_t>(a.index)]->id});
+            }
+            break;
+        case K::ToggleMark:
+            if (a.index >= 0 && static_cast<size_t>(a.index) < s_.marks.size()) {
+                s_.marks[static_cast<size_t>(a.index)] = !s_.marks[static_cast<size_t>(a.index)];
+                s_.cursor = a.index;
+            }
+            break;
+        case K::MoveCursor:
+            s_.cursor = a.index;
+            s_.scroll_to_cursor = true;
+            break;
+        case K::Submit:
+            if (s_.session && s_.screen == Screen::Scene && s_.session->scene().is_question()) {
+                std::vector<std::string> ids;
+                const auto& marks = s_.session->scene().marks;
+                for (size_t i = 0; i < marks.size() && i < s_.marks.size(); ++i)
+                    if (s_.marks[i]) ids.push_back(marks[i].id);
+                answer(std::move(ids));
+            }
+            break;
+        case K::Proceed:
+            if (!s_.session) break;
+            if (s_.screen == Screen::Scene && s_.session->scene().kind == Interaction::Continue) {
+                answer({});
+                fx.image = true;
+            } else if (s_.screen == Screen::Feedback) {
+                s_.screen = s_.session->finished() ? Screen::Result : Screen::Scene;
+                s_.outcome.reset();
+                reset_question();
+                fx.image = true;
+            }
+            break;
+        case K::Leave:
+            if (s_.session && !s_.record_path.empty())
+                s_.notice = std::string(w("Gepauzeerd. Je voortgang is bewaard in ", "Paused. Your progress is saved in ")) + s_.record_path;
+            to_catalogue();
+            fx.image = true;
+            break;
+        case K::ToggleHelp: s_.show_help = !s_.show_help; break;
+        case K::OpenSettings:
+            s_.before_settings = s_.screen;
+            s_.screen = Screen::Settings;
+            break;
+        case K::CloseSettings:
+            s_.screen = s_.before_settings;
+            save_settings_now();
+            break;
+        case K::SetFontStep:
+            s_.settings.font_step = std::clamp(a.index, 0, kFontSteps - 1);
+            fx.fonts = true;
+            save_settings_now();
+            break;
+        case K::SetTheme:
+            s_.settings.theme = static_cast<Theme>(std::clamp(a.index, 0, 2));
+            fx.theme = true;
+            save_settings_now();
+            break;
+        case K::SetScale:
+            s_.settings.ui_scale = a.value;
+            fx.fonts = true;
+            save_settings_now();
+            break;
+        case K::Back:
+            if (s_.screen == Screen::LoadError) s_.screen = s_.before_error;
+            else to_catalogue();
+            fx.image = true;
+            break;
+    }
+    return fx;
+}
+
+void Controller::reloaded(const std::string& path, const LoadResult& lr) {
+    const Words w = words_for(s_.settings.language);
+    if (!lr.module) {
+        s_.error_file = path;
+        s_.error_diagnostics = lr.diagnostics;
+        if (s_.screen != Screen::LoadError) s_.before_error = s_.screen;
+        s_.screen = Screen::LoadError;
+        return;
+    }
+    if (!s_.session) {
+        begin_attempt(lr.module, true);
+        return;
+    }
+    const std::vector<Answer> answers = s_.session->answers();
+    const std::string started = s_.session->started();
+    // Keep the longest prefix of the answers that the changed module still accepts.
+    for (size_t n = answers.size() + 1; n-- > 0;) {
+        auto rep = replay(lr.module, started, std::vector<Answer>(answers.begin(), answers.begin() + static_cast<long>(n)));
+        if (auto* ses = std::get_if<Session>(&rep)) {
+            s_.session.emplace(std::move(*ses));
+            s_.notice = std::string(w("Module opnieuw geladen; ", "Module reloaded; ")) + std::to_string(n) + " / " +
+                        std::to_string(answers.size()) + w(" antwoorden behouden.", " answers kept.");
+            break;
+        }
+    }
+    s_.outcome.reset();
+    reset_question();
+    const Screen before = s_.screen == Screen::LoadError ? s_.before_error : s_.screen;
+    if (before == Screen::ContentNote || before == Screen::Settings) s_.screen = before;
+    else s_.screen = s_.session->finished() ? Screen::Result : Screen::Scene;
+    save_record_now();
+}
+
+}  // namespace signaal::app

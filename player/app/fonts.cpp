@@ -1,0 +1,73 @@
+#include "fonts.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <filesystem>
+
+namespace signaal::app {
+
+std::string find_font_file() {
+    for (const char* family : {"Noto Sans", "DejaVu Sans"}) {
+        std::string cmd = std::string("fc-match -f '%{file}' '") + family + ":style=Regular' 2>/dev/null";
+        if (FILE* p = popen(cmd.c_str(), "r")) {
+            char buf[1024] = {0};
+            size_t n = fread(buf, 1, sizeof buf - 1, p);
+            pclose(p);
+            std::string path(buf, n);
+            // fc-match always answers something; take it only if it is the family asked for.
+            std::string lower = path;
+            std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+            std::string want = family[0] == 'N' ? "notosans-regular" : "dejavusans.ttf";
+            if (lower.find(want) != std::string::npos && std::filesystem::is_regular_file(path)) return path;
+        }
+    }
+    for (const char* p : {"/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"})
+        if (std::filesystem::is_regular_file(p)) return p;
+    return "";
+}
+
+float font_pixels(int step, float scale) {
+    static const float base[] = {14.f, 17.f, 21.f, 26.f, 33.f, 42.f};
+    step = std::clamp(step, 0, 5);
+    return std::max(8.f, base[step] * scale);
+}
+
+void build_fonts(const std::string& file, float px) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    // ImGui's default range is Basic Latin + Latin-1 only. Dutch course text also
+    // uses curly quotes ‘ ’ “ ”, dashes – —, … and • (General Punctuation) and €,
+    // and names from other languages need Latin Extended-A/B.
+    static ImVector<ImWchar> ranges;
+    if (ranges.empty()) {
+        ImFontGlyphRangesBuilder b;
+        static const ImWchar extra[] = {
+            0x0020, 0x00FF,  // Basic Latin + Latin-1 Supplement (ë é ï ö …)
+            0x0100, 0x024F,  // Latin Extended-A and -B (ĳ, ł, ş, …)
+            0x2010, 0x206F,  // General Punctuation: – — ‘ ’ “ ” • … ‰
+            0x20AC, 0x20AC,  // €
+            0x2122, 0x2122,  // ™
+            0x2190, 0x2193,  // arrows for key hints
+            0xFFFD, 0xFFFD,  // replacement character
+            0,
+        };
+        b.AddRanges(extra);
+        b.BuildRanges(&ranges);
+    }
+    ImFontConfig cfg;
+    cfg.OversampleH = 2;
+    cfg.OversampleV = 1;
+    ImFont* f = nullptr;
+    if (!file.empty()) f = io.Fonts->AddFontFromFileTTF(file.c_str(), px, &cfg, ranges.Data);
+    if (!f) {
+        ImFontConfig d;
+        d.SizePixels = px;
+        io.Fonts->AddFontDefault(&d);
+    }
+    io.Fonts->Build();
+}
+
+}  // namespace signaal::app

@@ -1,0 +1,57 @@
+// `signaal`: the window player. `signaal --text` (or no display) plays in the
+// terminal with exactly the terminal player's options and behaviour.
+#include <CLI/CLI.hpp>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "catalogue.h"
+#include "text_player.h"
+#include "window.h"
+
+namespace {
+bool display_available() {
+    const char* x = std::getenv("DISPLAY");
+    const char* wl = std::getenv("WAYLAND_DISPLAY");
+    return (x && *x) || (wl && *wl);
+}
+
+int text_fallback(const signaal::TextOptions& o) {
+    if (o.module.empty()) {
+        std::cerr << "signaal: name a module to play in the terminal: signaal --text MODULE (see --help)\n";
+        return signaal::kExitLoadError;
+    }
+    return signaal::run_text_player(o, std::cin, std::cout, std::cerr, isatty(STDIN_FILENO) != 0);
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+    signaal::app::WindowOptions o;
+    bool text = false;
+    CLI::App app{"Signaal: scenario training player (window; --text for the terminal)"};
+    app.add_flag("--text", text, "Play in the terminal instead of a window");
+    app.add_option("module", o.text.module, "Module file or module id (the window opens it at once)");
+    signaal::add_text_options(app, o.text);
+    app.add_option("--watch", o.watch, "Author mode: play this module file and reload it whenever it changes")->check(CLI::ExistingFile);
+    app.add_option("--script", o.script, "Drive the window from a script of key presses (docs/gui.md)")->check(CLI::ExistingFile);
+    app.add_option("--screenshot-dir", o.screenshot_dir, "Folder for the script's screenshots")->check(CLI::ExistingDirectory);
+    app.add_option("--settings", o.settings_path, "Settings file (default: " + signaal::default_settings_path() + ")");
+    app.add_option("--font-step", o.font_step, "Text size for this run, 0 (small) to 5 (largest)")->check(CLI::Range(0, 5));
+    app.add_option("--theme", o.theme, "Colours for this run")->check(CLI::IsMember({"light", "dark", "high-contrast"}));
+    app.add_flag("--first-frame-time", o.first_frame_time, "Print the time from start to the first frame on stderr");
+    CLI11_PARSE(app, argc, argv);
+    o.lang_given = app.count("--lang") > 0;
+
+    if (text) return signaal::run_text_player(o.text, std::cin, std::cout, std::cerr, isatty(STDIN_FILENO) != 0);
+    if (!display_available()) {
+        std::cerr << "signaal: no display (DISPLAY and WAYLAND_DISPLAY are unset); playing in the terminal.\n";
+        return text_fallback(o.text);
+    }
+    int rc = signaal::app::run_window(o);
+    if (rc == signaal::app::kNoWindow) {
+        std::cerr << "signaal: cannot open a window (no usable display or OpenGL 3.3); playing in the terminal.\n";
+        return text_fallback(o.text);
+    }
+    return rc;
+}

@@ -1,0 +1,28 @@
+// --script FILE: drives the window like a learner at the keyboard, one action
+// per line (docs/gui.md). Used by the Xvfb tests and for README screenshots.
+//
+//   key Enter | key 1 | key Shift+Tab    press and release a key
+//   text Anna de Vries                   type the rest of the line
+//   screenshot NAME.png                  save the window (into --screenshot-dir)
+//   wait-frames N                        render N frames doing nothing
+//   quit                                 close the window
+//   # comment, blank lines ignored
+#pragma once
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace signaal::app {
+
+struct ScriptStep {
+    enum class Kind { Key, Text, Screenshot, WaitFrames, Quit } kind;
+    std::vector<int> keys;  // Key: GLFW key codes, modifiers first
+    std::string text;       // Text, Screenshot
+    int frames = 0;         // WaitFrames
+    int line = 0;
+};
+
+// Parses a script; on the first bad line returns "FILE:LINE: message".
+std::variant<std::vector<ScriptStep>, std::string> load_script(const std::string& path);
+
+}  // namespace signaal::app

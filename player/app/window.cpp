@@ -1,0 +1,435 @@
+#include "window.h"
+
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <optional>
+
+#include "controller.h"
+#include "fonts.h"
+#include "gl.h"
+#include "screens.h"
+#include "screenshot.h"
+#include "script.h"
+#include "texture.h"
+#include "theme.h"
+#include "ui.h"
+
+namespace signaal::app {
+
+namespace {
+
+// Set by every GLFW input callback: something happened, render a few frames.
+bool g_event = false;
+void on_key(GLFWwindow*, int, int, int, int) { g_event = true; }
+void on_char(GLFWwindow*, unsigned int) { g_event = true; }
+void on_mouse(GLFWwindow*, int, int, int) { g_event = true; }
+void on_scroll(GLFWwindow*, double, double) { g_event = true; }
+void on_cursor(GLFWwindow*, double, double) { g_event = true; }
+void on_enter(GLFWwindow*, int) { g_event = true; }
+void on_focus(GLFWwindow*, int) { g_event = true; }
+void on_size(GLFWwindow*, int, int) { g_event = true; }
+void on_refresh(GLFWwindow*) { g_event = true; }
+void on_scale(GLFWwindow*, float, float) { g_event = true; }
+
+// ImGui settles layout and hover state over a couple of frames after an input.
+constexpr int kSettleFrames = 3;
+
+std::optional<std::filesystem::file_time_type> mtime(const std::string& path) {
+    std::error_code ec;
+    auto t = std::filesystem::last_write_time(path, ec);
+    if (ec) return std::nullopt;
+    return t;
+}
+
+// Feeds script steps into the GLFW backend's callbacks, exactly as real key
+// presses arrive, one step at a time with frames in between.
+class ScriptRunner {
+public:
+    ScriptRunner(std::vector<ScriptStep> steps, GLFWwindow* win) : steps_(std::move(steps)), win_(win) {}
+    bool active() const { return next_ < steps_.size() || !held_.empty() || wait_ > 0; }
+
+    // Called once before each frame. Returns a screenshot file to take after
+    // this frame, if the step asks for one.
+    std::string before_frame(bool& quit) {
+        if (!held_.empty()) {
+            for (auto it = held_.rbegin(); it != held_.rend(); ++it) ImGui_ImplGlfw_KeyCallback(win_, *it, 0, GLFW_RELEASE, 0);
+            held_.clear();
+            wait_ = 1;  // one frame for the screen the key led to
+            return "";
+        }
+        if (wait_ > 0) {
+            --wait_;
+            return "";
+        }
+        if (next_ >= steps_.size()) return "";
+        const ScriptStep& st = steps_[next_++];
+        switch (st.kind) {
+            case ScriptStep::Kind::Key:
+                for (int k : st.keys) ImGui_ImplGlfw_KeyCallback(win_, k, 0, GLFW_PRESS, 0);
+                held_ = st.keys;
+                break;
+            case ScriptStep::Kind::Text:
+                for (char32_t c : utf8(st.text)) ImGui_ImplGlfw_CharCallback(win_, static_cast<unsigned int>(c));
+                wait_ = 1;
+                break;
+            case ScriptStep::Kind::Screenshot:
+                return st.text;
+            case ScriptStep::Kind::WaitFrames:
+                wait_ = st.frames;
+                break;
+            case ScriptStep::Kind::Quit:
+                quit = true;
+                break;
+        }
+        return "";
+    }
+
+private:
+    std::vector<ScriptStep> steps_;
+    GLFWwindow* win_;
+    size_t next_ = 0;
+    std::vector<int> held_;
+    int wait_ = 0;
+
+    static std::u32string utf8(const std::string& s) {
+        std::u32string out;
+        for (size_t i = 0; i < s.size();) {
+            unsigned char c = static_cast<unsigned char>(s[i]);
+            int n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+            char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+            for (int k = 1; k < n && i + static_cast<size_t>(k) < s.size(); ++k)
+                cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<size_t>(k)]) & 0x3F);
+            out.push_back(cp);
+            i += static_cast<size_t>(n);
+        }
+        return out;
+    }
+};
+
+class Shell {
+public:
+    Shell(const WindowOptions& o, GLFWwindow* win, State& s) : o_(o), win_(win), s_(s), ctl_(s) {}
+
+    int run() {
+        font_file_ = find_font_file();
+        if (font_file_.empty()) std::cerr << "signaal: no Noto Sans or DejaVu Sans found; using ImGui's built-in font\n";
+        rebuild_fonts();
+        std::optional<ScriptRunner> script;
+        if (!o_.script.empty()) {
+            auto r = load_script(o_.script);
+            if (auto* e = std::get_if<std::string>(&r)) {
+                std::cerr << *e << "\n";
+                return 2;
+            }
+            script.emplace(std::move(std::get<std::vector<ScriptStep>>(r)), win_);
+        }
+        std::optional<std::filesystem::file_time_type> watched;
+        if (!o_.watch.empty()) watched = mtime(o_.watch);
+
+        int frames_left = kSettleFrames;
+        bool first = true;
+        while (!glfwWindowShouldClose(win_)) {
+            const bool scripted = script && script->active();
+            if (scripted || frames_left > 0) glfwPollEvents();
+            else if (!o_.watch.empty()) glfwWaitEventsTimeout(0.5);  // poll the file twice a second
+            else glfwWaitEvents();
+            if (g_event) {
+                g_event = false;
+                frames_left = kSettleFrames;
+            }
+            if (!o_.watch.empty()) {
+                auto now = mtime(o_.watch);
+                if (now != watched) {
+                    watched = now;
+                    ctl_.reloaded(o_.watch, load_module_file(o_.watch));
+                    update_image();
+                    frames_left = kSettleFrames;
+                }
+            }
+            if (!scripted && frames_left <= 0) continue;
+
+            std::string shot;
+            if (scripted) {
+                bool quit = false;
+                shot = script->before_frame(quit);
+                if (quit) break;
+            }
+            if (fonts_dirty_) rebuild_fonts();  // between frames, never inside one
+            frame(shot);
+            --frames_left;
+            if (first) {
+                first = false;
+                if (o_.first_frame_time) {
+                    glFinish();
+                    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - o_.started);
+                    std::cerr << "signaal: first frame after " << ms.count() << " ms\n";
+                }
+            }
+        }
+        int w = 0, h = 0;
+        glfwGetWindowSize(win_, &w, &h);
+        if (w > 0 && h > 0) {
+            s_.settings.window_width = w;
+            s_.settings.window_height = h;
+        }
+        ctl_.save_settings_now();
+        free_texture(s_.image);
+        return 0;
+    }
+
+    Controller& controller() { return ctl_; }
+    void update_image() {
+        std::string key;
+        if (s_.session && (s_.screen == Screen::Scene || s_.screen == Screen::Result || s_.screen == Screen::Feedback) &&
+            !s_.session->scene().image.empty())
+            key = s_.session->module().dir + "/" + s_.session->scene().image;
+        if (key == image_key_) return;
+        free_texture(s_.image);
+        image_key_ = key;
+        if (!key.empty()) s_.image = load_texture(key);
+    }
+
+private:
+    const WindowOptions& o_;
+    GLFWwindow* win_;
+    State& s_;
+    Controller ctl_;
+    std::string font_file_;
+    bool fonts_dirty_ = false;
+    std::string image_key_;
+    float bar_height_ = 0;
+    Screen last_screen_ = Screen::LoadError;
+    size_t last_answers_ = static_cast<size_t>(-1);
+
+    float scale() const {
+        if (s_.settings.ui_scale > 0) return s_.settings.ui_scale;
+        float x = 1, y = 1;
+        glfwGetWindowContentScale(win_, &x, &y);
+        return std::clamp(std::max(x, y), 0.5f, 4.0f);
+    }
+
+    void rebuild_fonts() {
+        fonts_dirty_ = false;
+        s_.font_px = font_pixels(s_.settings.font_step, scale());
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        build_fonts(font_file_, s_.font_px);
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+        apply_theme(s_.settings.theme, s_.font_px / font_pixels(1, 1.0f));
+    }
+
+    // Screens where the arrow keys scroll the text (there is nothing to move between).
+    bool arrows_scroll() const {
+        switch (s_.screen) {
+            case Screen::ContentNote: case Screen::Feedback: case Screen::Result: case Screen::LoadError: return true;
+            case Screen::Scene: return s_.session && !s_.session->scene().is_question();
+            default: return false;
+        }
+    }
+
+    void frame(const std::string& shot) {
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+        ImGui::NewFrame();
+        const Words w = words_for(s_.settings.language);
+        const ImGuiViewport* vp = ImGui::GetMainViewport();
+
+        // The reading column: centred, about 70 characters wide.
+        const float pad = ImGui::GetStyle().WindowPadding.x;
+        const float col = std::min(vp->WorkSize.x, s_.font_px * 40.0f + 2 * pad);
+        const float x0 = vp->WorkPos.x + (vp->WorkSize.x - col) * 0.5f;
+        const ImGuiWindowFlags fixed = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                                       ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+
+        // The safety bar stays put while the content scrolls: pausing and help are always in view.
+        ImGui::SetNextWindowPos(ImVec2(x0, vp->WorkPos.y));
+        ImGui::SetNextWindowSize(ImVec2(col, 0));
+        ImGui::Begin("##bar", nullptr, fixed | ImGuiWindowFlags_NoNavInputs | ImGuiWindowFlags_NoNavFocus | ImGuiWindowFlags_AlwaysAutoResize);
+        Action bar = ui::safety_bar(s_, w);
+        bar_height_ = ImGui::GetWindowHeight();
+        ImGui::End();
+
+        const bool changed = s_.screen != last_screen_ || (s_.session && s_.session->answers().size() != last_answers_);
+        ImGui::SetNextWindowPos(ImVec2(x0, vp->WorkPos.y + bar_height_));
+        ImGui::SetNextWindowSize(ImVec2(col, std::max(1.0f, vp->WorkSize.y - bar_height_)));
+        if (changed) ImGui::SetNextWindowFocus();
+        ImGuiWindowFlags flags = fixed;
+        // On the learner's screens our own keys answer; ImGui's navigation would
+        // otherwise also act on Space and the arrows.
+        if (s_.screen == Screen::ContentNote || s_.screen == Screen::Scene || s_.screen == Screen::Feedback ||
+            s_.screen == Screen::Result || s_.screen == Screen::LoadError)
+            flags |= ImGuiWindowFlags_NoNavInputs;
+        ImGui::Begin("##screen", nullptr, flags);
+        if (changed) ImGui::SetScrollY(0);
+        last_screen_ = s_.screen;
+        last_answers_ = s_.session ? s_.session->answers().size() : static_cast<size_t>(-1);
+        scroll_keys();
+
+        Action a;
+        switch (s_.screen) {
+            case Screen::Catalogue: a = draw_catalogue(s_, w); break;
+            case Screen::ContentNote: a = s_.session ? draw_content_note(s_, w) : Action{}; break;
+            case Screen::Scene: a = s_.session ? (s_.session->finished() ? draw_result(s_, w) : draw_scene(s_, w)) : Action{}; break;
+            case Screen::Feedback: a = s_.session && s_.outcome ? draw_feedback(s_, w) : Action{}; break;
+            case Screen::Result: a = s_.session ? draw_result(s_, w) : Action{}; break;
+            case Screen::Settings: a = draw_settings(s_, w); break;
+            case Screen::LoadError: a = draw_load_error(s_, w); break;
+        }
+        ImGui::End();
+        if (a.kind == Action::Kind::None) a = bar;
+        s_.scroll_to_cursor = false;
+
+        ImGui::Render();
+        int fw = 0, fh = 0;
+        glfwGetFramebufferSize(win_, &fw, &fh);
+        glViewport(0, 0, fw, fh);
+        const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+        glClearColor(bg.x, bg.y, bg.z, 1);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        if (!shot.empty()) {
+            std::string path = (std::filesystem::path(o_.screenshot_dir) / shot).string();
+            std::string err = save_screenshot(path, fw, fh);
+            if (!err.empty()) std::cerr << "signaal: screenshot: " << err << "\n";
+        }
+        glfwSwapBuffers(win_);
+
+        // Apply the action after the frame, so every frame draws one consistent state.
+        if (a.kind != Action::Kind::None) {
+            Effects fx = ctl_.apply(a);
+            if (fx.fonts) fonts_dirty_ = true;
+            if (fx.theme) apply_theme(s_.settings.theme, s_.font_px / font_pixels(1, 1.0f));
+            g_event = true;  // the state changed: draw it
+        }
+        update_image();
+    }
+
+    void scroll_keys() {
+        if (ImGui::GetIO().WantTextInput) return;
+        const float page = ImGui::GetWindowHeight() * 0.8f, line = ImGui::GetTextLineHeightWithSpacing() * 2;
+        float y = ImGui::GetScrollY();
+        if (ImGui::IsKeyPressed(GLFW_KEY_PAGE_DOWN)) y += page;
+        if (ImGui::IsKeyPressed(GLFW_KEY_PAGE_UP)) y -= page;
+        if (ImGui::IsKeyPressed(GLFW_KEY_HOME, false)) y = 0;
+        if (ImGui::IsKeyPressed(GLFW_KEY_END, false)) y = ImGui::GetScrollMaxY();
+        if (arrows_scroll()) {
+            if (ImGui::IsKeyPressed(GLFW_KEY_DOWN)) y += line;
+            if (ImGui::IsKeyPressed(GLFW_KEY_UP)) y -= line;
+        }
+        if (y != ImGui::GetScrollY()) ImGui::SetScrollY(std::clamp(y, 0.0f, ImGui::GetScrollMaxY()));
+    }
+};
+
+}  // namespace
+
+int run_window(const WindowOptions& o) {
+    if (!glfwInit()) return kNoWindow;
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+
+    State s;
+    s.settings_path = o.settings_path.empty() ? default_settings_path() : o.settings_path;
+    s.settings = load_settings(s.settings_path);
+    if (o.lang_given) s.settings.language = o.text.lang;
+    if (!o.text.trainee.empty()) s.settings.name = o.text.trainee;
+    if (!o.text.venue.empty()) s.settings.venue = o.text.venue;
+    if (!o.text.role.empty()) s.settings.role = o.text.role;
+    if (o.font_step >= 0) s.settings.font_step = std::min(o.font_step, kFontSteps - 1);
+    if (o.theme == "dark") s.settings.theme = Theme::Dark;
+    if (o.theme == "light") s.settings.theme = Theme::Light;
+    if (o.theme == "high-contrast") s.settings.theme = Theme::HighContrast;
+    s.records_dir = o.text.records_dir.empty() ? default_records_dir() : o.text.records_dir;
+
+    // A first window fills most of the screen; after that it keeps the size the learner gave it.
+    int ww = s.settings.window_width, wh = s.settings.window_height;
+    if (ww <= 0 || wh <= 0) {
+        int mx = 0, my = 0, mw = 1280, mh = 800;
+        if (GLFWmonitor* mon = glfwGetPrimaryMonitor()) glfwGetMonitorWorkarea(mon, &mx, &my, &mw, &mh);
+        ww = std::max(640, static_cast<int>(static_cast<float>(mw) * 0.9f));
+        wh = std::max(480, static_cast<int>(static_cast<float>(mh) * 0.9f));
+    }
+    GLFWwindow* win = glfwCreateWindow(ww, wh, "Signaal", nullptr, nullptr);
+    if (!win) {
+        glfwTerminate();
+        return kNoWindow;
+    }
+    glfwMakeContextCurrent(win);
+    if (!gladLoadGL(glfwGetProcAddress)) {
+        glfwDestroyWindow(win);
+        glfwTerminate();
+        return kNoWindow;
+    }
+    glfwSwapInterval(1);
+    // Ours first: ImGui's backend chains to them, so every input also wakes the loop.
+    glfwSetKeyCallback(win, on_key);
+    glfwSetCharCallback(win, on_char);
+    glfwSetMouseButtonCallback(win, on_mouse);
+    glfwSetScrollCallback(win, on_scroll);
+    glfwSetCursorPosCallback(win, on_cursor);
+    glfwSetCursorEnterCallback(win, on_enter);
+    glfwSetWindowFocusCallback(win, on_focus);
+    glfwSetFramebufferSizeCallback(win, on_size);
+    glfwSetWindowRefreshCallback(win, on_refresh);
+    glfwSetWindowContentScaleCallback(win, on_scale);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // our own settings file remembers what matters
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.ConfigInputTextCursorBlink = false;  // a blinking cursor would need frames while idle
+    ImGui_ImplGlfw_InitForOpenGL(win, true);
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+
+    int rc = 0;
+    {
+        Shell shell(o, win, s);
+        Controller& ctl = shell.controller();
+        if (!o.watch.empty()) {
+            s.watching = true;
+            ctl.reloaded(o.watch, load_module_file(o.watch));
+        } else {
+            s.catalogue = load_catalogue(o.text.content_dirs.empty() ? default_content_dirs() : o.text.content_dirs);
+            ctl.refresh_status();
+            if (!o.text.module.empty()) {
+                // `signaal MODULE`: open that module at once, as `signaal --text MODULE` does.
+                const auto& es = s.catalogue.entries;
+                int found = -1;
+                std::error_code ec;
+                for (size_t i = 0; i < es.size() && found < 0; ++i) {
+                    if (es[i].module && es[i].module->id == o.text.module) found = static_cast<int>(i);
+                    else if (std::filesystem::equivalent(es[i].path, o.text.module, ec)) found = static_cast<int>(i);
+                }
+                if (found < 0 && std::filesystem::is_regular_file(o.text.module)) {
+                    LoadResult lr = load_module_file(o.text.module);
+                    s.catalogue.entries.push_back({o.text.module, lr.module, lr.diagnostics});
+                    ctl.refresh_status();
+                    found = static_cast<int>(s.catalogue.entries.size()) - 1;
+                }
+                if (found >= 0) {
+                    s.selected = found;
+                    ctl.apply(Action::make(o.text.fresh ? Action::Kind::StartFresh : Action::Kind::Start, found));
+                } else {
+                    s.notice = o.text.module + ": not a module file, nor a module id in the content folders";
+                }
+            }
+        }
+        shell.update_image();
+        rc = shell.run();
+    }
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(win);
+    glfwTerminate();
+    return rc;
+}
+
+}  // namespace signaal::app
