@@ -3,6 +3,7 @@
 #include <tinyxml2.h>
 
 #include <charconv>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -47,8 +48,14 @@ bool valid_var_name(const std::string& s) {
 
 std::vector<std::string> split_ws(const std::string& s) {
     std::vector<std::string> out;
-    std::istringstream in(s);
-    for (std::string w; in >> w;) out.push_back(w);
+    size_t i = 0;
+    while (i < s.size()) {
+        while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) ++i;
+        size_t j = i;
+        while (j < s.size() && !(s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\r')) ++j;
+        if (j > i) out.push_back(s.substr(i, j - i));
+        i = j;
+    }
     return out;
 }
 
@@ -118,10 +125,12 @@ private:
     Diagnostics diags_;
     Module* m_ = nullptr;
     // Positions of references, resolved once everything is read.
+    // The position is worked out only for a reference that turns out wrong.
     struct Ref {
-        Position pos;
+        const XMLElement* element;
+        const char* attr;
         std::string id;
-        std::string what;  // "scene", "signal", "role", "partner"
+        const char* what;  // "scene", "signal", "role", "partner"
     };
     std::vector<Ref> refs_;
 
@@ -172,7 +181,7 @@ private:
     void allow_attrs(const XMLElement* e, std::initializer_list<const char*> allowed) {
         for (auto* a = e->FirstAttribute(); a; a = a->Next()) {
             bool ok = false;
-            for (const char* n : allowed) ok = ok || std::string(n) == a->Name();
+            for (const char* n : allowed) ok = ok || std::strcmp(n, a->Name()) == 0;
             if (!ok) {
                 Position p = value_pos(e, a->Name());
                 p.col -= static_cast<int>(std::string(a->Name()).size()) + 2;
@@ -222,11 +231,11 @@ private:
         attr_error(e, a, a + std::string(" must be true or false, not '") + s + "'");
         return def;
     }
-    std::vector<std::string> id_list(const XMLElement* e, const char* a, const std::string& what) {
+    std::vector<std::string> id_list(const XMLElement* e, const char* a, const char* what) {
         std::vector<std::string> out = split_ws(attr(e, a));
         for (const auto& id : out) {
             if (!valid_id(id)) attr_error(e, a, "'" + id + "' is not a valid id");
-            refs_.push_back({value_pos(e, a), id, what});
+            refs_.push_back({e, a, id, what});
         }
         return out;
     }
@@ -240,15 +249,15 @@ private:
         for (auto* c = e->FirstChildElement(); c; c = c->NextSiblingElement()) {
             int j = -1;
             for (size_t i = 0; i < spec.size(); ++i)
-                if (std::string(spec[i].name) == c->Name()) j = static_cast<int>(i);
+                if (std::strcmp(spec[i].name, c->Name()) == 0) j = static_cast<int>(i);
             if (j < 0) {
                 error(c, "unknown element <" + std::string(c->Name()) + "> in <" + e->Name() + ">");
                 continue;
             }
+            // Alternatives in one group share the rank of the group's first member.
             auto rank = [&](int k) {
-                // Alternatives in one group share the rank of the group's first member.
-                for (int i = 0; i <= k; ++i)
-                    if (spec[static_cast<size_t>(k)].group != 0 && spec[static_cast<size_t>(i)].group == spec[static_cast<size_t>(k)].group) return i;
+                const int g = spec[static_cast<size_t>(k)].group;
+                while (g != 0 && k > 0 && spec[static_cast<size_t>(k - 1)].group == g) --k;
                 return k;
             };
             if (last >= 0 && rank(j) < rank(last))
@@ -302,7 +311,7 @@ private:
                 else if (auto* ce = n->ToElement()) error(ce, "unexpected element <" + std::string(ce->Name()) + "> inside text");
             }
             std::string norm = normalise_text(raw);
-            if (!norm.empty()) t.by_lang[lang] = norm;
+            if (!norm.empty()) t.set(lang, std::move(norm));
         }
         for (auto* n = e->FirstChild(); n; n = n->NextSibling())
             if (auto* tx = n->ToText(); tx && !normalise_text(tx->Value()).empty())
@@ -347,7 +356,7 @@ private:
         if (!root->Attribute("pass-mark")) required(root, "pass-mark");
         m_->pass_mark = int_attr(root, "pass-mark", 0, 0, 100);
         m_->start = id_attr(root, "start");
-        if (!m_->start.empty()) refs_.push_back({value_pos(root, "start"), m_->start, "scene"});
+        if (!m_->start.empty()) refs_.push_back({root, "start", m_->start, "scene"});
         if (root->Attribute("course")) m_->course = id_attr(root, "course");
         m_->order = int_attr(root, "order", 0, 0, 1000000);
         m_->assessment = bool_attr(root, "assessment", false);
@@ -401,7 +410,7 @@ private:
             l.description = child_text(e, "description", ctx);
             if (is_role && e->Attribute("partner")) {
                 l.partner = id_attr(e, "partner");
-                refs_.push_back({value_pos(e, "partner"), l.partner, "partner"});
+                refs_.push_back({e, "partner", l.partner, "partner"});
             }
             out.push_back(std::move(l));
         }
@@ -446,7 +455,7 @@ private:
         bool has_target = e->Attribute("target") != nullptr;
         if (has_target) {
             std::string t = id_attr(e, "target");
-            refs_.push_back({value_pos(e, "target"), t, "scene"});
+            refs_.push_back({e, "target", t, "scene"});
             out.push_back({t, {}});
         }
         std::vector<XMLElement*> rs;
@@ -456,7 +465,7 @@ private:
         for (size_t i = 0; i < rs.size(); ++i) {
             allow_attrs(rs[i], {"target", "when"});
             std::string t = id_attr(rs[i], "target");
-            refs_.push_back({value_pos(rs[i], "target"), t, "scene"});
+            refs_.push_back({rs[i], "target", t, "scene"});
             Route r{t, condition(rs[i])};
             if (i + 1 == rs.size() && rs[i]->Attribute("when"))
                 error(rs[i], "the last <route> must have no when=\"...\": it is the way on when no condition holds");
@@ -477,7 +486,7 @@ private:
         std::string ctx = "in scene '" + s.id + "'";
         if (e->Attribute("role")) {
             s.role = id_attr(e, "role");
-            refs_.push_back({value_pos(e, "role"), s.role, "role"});
+            refs_.push_back({e, "role", s.role, "role"});
         }
         if (e->Attribute("image")) {
             s.image = attr(e, "image");
@@ -669,7 +678,7 @@ private:
             p.n = int_attr(e, "n", 0, 1, 1000);
             if (p.n && !seen.insert(p.n).second) attr_error(e, "n", "debrief point " + std::to_string(p.n) + " appears twice");
             p.scene = id_attr(e, "scene");
-            refs_.push_back({value_pos(e, "scene"), p.scene, "scene"});
+            refs_.push_back({e, "scene", p.scene, "scene"});
             p.partners = id_list(e, "partners", "partner");
             std::string ctx = "of debrief point " + std::to_string(p.n);
             p.went_wrong = child_text(e, "went-wrong", ctx);
@@ -680,12 +689,17 @@ private:
 
     // ---- references --------------------------------------------------------
     void resolve() {
+        std::set<std::string> signals, roles, partners;
+        for (const auto& l : m_->signals) signals.insert(l.id);
+        for (const auto& l : m_->roles) roles.insert(l.id);
+        for (const auto& l : m_->partners) partners.insert(l.id);
         for (const auto& r : refs_) {
-            bool ok = (r.what == "scene" && m_->index.count(r.id)) || (r.what == "signal" && m_->find_signal(r.id)) ||
-                      (r.what == "role" && m_->find_role(r.id)) || (r.what == "partner" && m_->find_partner(r.id));
+            const std::string what = r.what;
+            bool ok = (what == "scene" && m_->index.count(r.id)) || (what == "signal" && signals.count(r.id)) ||
+                      (what == "role" && roles.count(r.id)) || (what == "partner" && partners.count(r.id));
             if (!ok && !r.id.empty()) {
-                std::string where = r.what == "scene" ? "" : " (declare it in <" + r.what + "s>)";
-                diag(r.pos, Severity::Error, "unknown " + r.what + " '" + r.id + "'" + where);
+                std::string where = what == "scene" ? "" : " (declare it in <" + what + "s>)";
+                diag(value_pos(r.element, r.attr), Severity::Error, "unknown " + what + " '" + r.id + "'" + where);
             }
         }
     }
@@ -699,13 +713,15 @@ LoadResult load_module_text(const std::string& xml, const std::string& name, con
 }
 
 LoadResult load_module_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
     if (!in) return {nullptr, {{path, 1, 1, Severity::Error, "cannot open the file"}}};
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (in.bad()) return {nullptr, {{path, 1, 1, Severity::Error, "cannot read the file"}}};
+    const auto size = in.tellg();
+    std::string xml(size > 0 ? static_cast<size_t>(size) : 0, '\0');
+    in.seekg(0);
+    if (size < 0 || !in.read(xml.data(), static_cast<std::streamsize>(xml.size())))
+        return {nullptr, {{path, 1, 1, Severity::Error, "cannot read the file"}}};
     std::string dir = fs::path(path).parent_path().string();
-    return load_module_text(ss.str(), path, dir.empty() ? "." : dir);
+    return load_module_text(xml, path, dir.empty() ? "." : dir);
 }
 
 }  // namespace signaal

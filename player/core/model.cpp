@@ -4,11 +4,20 @@
 
 namespace signaal {
 
+const std::string& Text::slot(const std::string& lang) const {
+    static const std::string none;
+    return lang == "nl" ? nl : lang == "en" ? en : none;
+}
+
 const std::string& Text::get(const std::string& lang, const std::string& fallback) const {
-    static const std::string empty;
-    if (auto it = by_lang.find(lang); it != by_lang.end()) return it->second;
-    if (auto it = by_lang.find(fallback); it != by_lang.end()) return it->second;
-    return by_lang.empty() ? empty : by_lang.begin()->second;
+    if (has(lang)) return slot(lang);
+    if (has(fallback)) return slot(fallback);
+    return nl.empty() ? en : nl;
+}
+
+void Text::set(const std::string& lang, std::string value) {
+    if (lang == "nl") nl = std::move(value);
+    else if (lang == "en") en = std::move(value);
 }
 
 const Choice* Scene::find_choice(const std::string& cid) const {

@@ -5,21 +5,34 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "condition.h"
 
 namespace signaal {
 
-// A learner-visible text in several languages. Each value is normalised:
-// paragraphs separated by '\n', bullet paragraphs start with "- ".
+// A learner-visible text in the languages of format 1 (Dutch and English).
+// Each value is normalised: paragraphs separated by '\n', bullet paragraphs
+// start with "- ". An empty string means the language is missing. Two plain
+// strings, not a map: modules hold tens of thousands of texts.
 struct Text {
-    std::map<std::string, std::string> by_lang;
+    std::string nl, en;
 
-    bool empty() const { return by_lang.empty(); }
-    bool has(const std::string& lang) const { return by_lang.count(lang) > 0; }
+    bool empty() const { return nl.empty() && en.empty(); }
+    bool has(const std::string& lang) const { return !slot(lang).empty(); }
     // The text in `lang`, else in `fallback`, else in any language, else "".
     const std::string& get(const std::string& lang, const std::string& fallback) const;
+    void set(const std::string& lang, std::string value);
+    // Calls f(lang, text) for each language present.
+    template <class F>
+    void each(F f) const {
+        if (!nl.empty()) f(std::string("nl"), nl);
+        if (!en.empty()) f(std::string("en"), en);
+    }
+
+private:
+    const std::string& slot(const std::string& lang) const;
 };
 
 struct Position {
@@ -145,7 +158,7 @@ struct Module {
     const Labelled* find_signal(const std::string& id) const;
     const Labelled* find_partner(const std::string& id) const;
 
-    std::map<std::string, int> index;  // scene id -> position in `scenes`
+    std::unordered_map<std::string, int> index;  // scene id -> position in `scenes`
 };
 
 using ModulePtr = std::shared_ptr<const Module>;

@@ -1,6 +1,5 @@
 #include "text_format.h"
 
-#include <sstream>
 
 namespace signaal {
 
@@ -24,27 +23,41 @@ std::string collapse(const std::string& s) {
 }  // namespace
 
 std::string normalise_text(const std::string& raw) {
-    std::vector<std::string> paras;
-    std::string cur;
-    auto flush = [&] {
-        std::string p = collapse(cur);
-        if (!p.empty()) paras.push_back(p);
-        cur.clear();
-    };
-    std::istringstream in(raw);
-    for (std::string line; std::getline(in, line);) {
-        std::string trimmed = collapse(line);
-        if (trimmed.empty()) {
-            flush();
+    // One pass: words are appended with single spaces; a blank line, or a line
+    // starting with "- ", ends the paragraph.
+    std::string out;
+    out.reserve(raw.size());
+    bool para_has_text = false, pending_space = false, line_blank = true, at_line_start = true;
+    for (size_t i = 0; i < raw.size(); ++i) {
+        const char c = raw[i];
+        if (c == '\n') {
+            if (line_blank && para_has_text) {  // a blank line ends the paragraph
+                out += '\n';
+                para_has_text = false;
+                pending_space = false;
+            } else if (para_has_text) {
+                pending_space = true;
+            }
+            line_blank = true;
+            at_line_start = true;
             continue;
         }
-        if (trimmed.rfind("- ", 0) == 0) flush();
-        cur += ' ';
-        cur += line;
+        if (is_space(c)) {
+            if (para_has_text) pending_space = true;
+            continue;
+        }
+        if (at_line_start && c == '-' && i + 1 < raw.size() && raw[i + 1] == ' ' && para_has_text) {
+            out += '\n';  // a bullet starts its own paragraph
+            pending_space = false;
+        }
+        if (pending_space && !out.empty() && out.back() != '\n') out += ' ';
+        pending_space = false;
+        out += c;
+        para_has_text = true;
+        line_blank = false;
+        at_line_start = false;
     }
-    flush();
-    std::string out;
-    for (size_t i = 0; i < paras.size(); ++i) out += (i ? "\n" : "") + paras[i];
+    while (!out.empty() && out.back() == '\n') out.pop_back();
     return out;
 }
 
@@ -78,8 +91,13 @@ std::string language_name(const std::string& code) {
 
 std::vector<std::string> paragraphs(const std::string& text) {
     std::vector<std::string> out;
-    std::istringstream in(text);
-    for (std::string p; std::getline(in, p);) out.push_back(p);
+    size_t start = 0;
+    while (start <= text.size() && !text.empty()) {
+        size_t nl = text.find('\n', start);
+        if (nl == std::string::npos) nl = text.size();
+        out.push_back(text.substr(start, nl - start));
+        start = nl + 1;
+    }
     return out;
 }
 

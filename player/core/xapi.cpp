@@ -18,7 +18,7 @@ json verb(const std::string& name) {
 
 json lang_map(const Text& t) {
     json out = json::object();
-    for (const auto& [lang, s] : t.by_lang) out[lang] = s;
+    t.each([&](const std::string& lang, const std::string& s) { out[lang] = s; });
     return out;
 }
 
@@ -37,11 +37,11 @@ json scene_activity(const Module& m, const Scene& s) {
         if (label.empty())  // a highlight target: its text is the marked phrase
             for (const auto& [lang, runs] : s.passage)
                 for (const auto& r : runs)
-                    if (r.ref == mk.id) label.by_lang[lang] = r.text;
+                    if (r.ref == mk.id) label.set(lang, r.text);
         choices.push_back({{"id", mk.id}, {"description", lang_map(label)}});
     }
     json def = {{"type", "http://adlnet.gov/expapi/activities/cmi.interaction"}, {"interactionType", "choice"}, {"choices", choices}};
-    Text name = !s.prompt.empty() ? s.prompt : !s.heading.empty() ? s.heading : Text{{{"en", s.id}}};
+    Text name = !s.prompt.empty() ? s.prompt : !s.heading.empty() ? s.heading : Text{"", s.id};
     def["name"] = lang_map(name);
     // The correct pattern lists what a full-score answer contains.
     std::string pattern;

@@ -63,11 +63,11 @@ TEST_CASE("text is normalised into paragraphs and bullets", "[loader]") {
 
 TEST_CASE("a missing language falls back to the module's first language", "[loader]") {
     Text t;
-    t.by_lang["nl"] = "Hallo";
+    t.nl = "Hallo";
     CHECK(t.get("en", "nl") == "Hallo");
-    t.by_lang["en"] = "Hello";
+    t.en = "Hello";
     CHECK(t.get("en", "nl") == "Hello");
     Text only_en;
-    only_en.by_lang["en"] = "Hi";
+    only_en.en = "Hi";
     CHECK(only_en.get("nl", "nl") == "Hi");
 }
