@@ -11,7 +11,7 @@ int main(int argc, char** argv) {
     bool text = false;
     CLI::App app{"Signaal: scenario training player (terminal only in this build)"};
     app.add_flag("--text", text, "Play in the terminal (the only mode of this build)");
-    app.add_option("module", o.module, "Module file or module id")->required();
+    app.add_option("module", o.module, "Module file or module id (none: choose from the catalogue)");
     signaal::add_text_options(app, o);
     CLI11_PARSE(app, argc, argv);
     return signaal::run_text_player(o, std::cin, std::cout, std::cerr, isatty(STDIN_FILENO) != 0);

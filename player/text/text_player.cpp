@@ -119,7 +119,7 @@ private:
     AttemptInfo info_;
     std::string record_path_;
 
-    std::string T(const Text& t) const { return t.get(o_.lang, module_->fallback_language()); }
+    std::string T(const Text& t) const { return t.get(o_.lang, module_ ? module_->fallback_language() : "nl"); }
     // Paragraphs separated by blank lines; `indent` before every line.
     void para(const Text& t, const std::string& indent = "", bool blank_lines = true) {
         auto ps = paragraphs(T(t));
@@ -130,7 +130,43 @@ private:
         }
     }
 
+    // No module named: list the catalogue and let the learner pick one.
+    std::string pick_module() {
+        auto dirs = o_.content_dirs.empty() ? default_content_dirs() : o_.content_dirs;
+        Catalogue c = load_catalogue(dirs);
+        std::vector<const CatalogueEntry*> ok;
+        out_ << w_("Modules in ", "Modules in ") << (dirs.empty() ? "" : dirs.front()) << ":\n";
+        for (const auto& e : c.entries) {
+            if (!e.module) {
+                out_ << "   -  " << e.path << w_(" (laadt niet: ", " (does not load: ")
+                     << (e.diagnostics.empty() ? "?" : e.diagnostics.front().str()) << ")\n";
+                continue;
+            }
+            ok.push_back(&e);
+            out_ << wrap(T(e.module->title) + " (" + std::to_string(e.module->minutes) + " min)", 74,
+                         "  " + std::to_string(ok.size()) + ". ");
+        }
+        if (ok.empty()) {
+            err_ << w_("Geen modules gevonden.", "No modules found.") << "\n";
+            return "";
+        }
+        if (!interactive_) {
+            err_ << w_("Geef een module op: signaal --text MODULE", "Name a module: signaal --text MODULE") << "\n";
+            return "";
+        }
+        out_ << w_("Kies een module (nummer), of q om te stoppen.", "Choose a module (number), or q to stop.") << "\n";
+        std::string line;
+        std::vector<size_t> pick;
+        while (read(line) && !is_quit(line)) {
+            pick.clear();
+            if (numbers(line, ok.size(), pick) && pick.size() == 1) return ok[pick[0] - 1]->path;
+            out_ << w_("Typ een nummer van 1 tot ", "Type a number from 1 to ") << ok.size() << "\n";
+        }
+        return "";
+    }
+
     std::string resolve_module() {
+        if (o_.module.empty()) return pick_module();
         if (std::filesystem::is_regular_file(o_.module)) return o_.module;
         auto dirs = o_.content_dirs.empty() ? default_content_dirs() : o_.content_dirs;
         for (const auto& f : find_module_files(dirs)) {
