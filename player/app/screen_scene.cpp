@@ -40,56 +40,65 @@ int mark_index(const Scene& sc, const std::string& ref) {
 }
 
 // The passage as flowing, wrapped text in which each markable phrase carries its
-// number, is underlined, is filled when marked and outlined when focused.
+// number and is underlined; a marked phrase is filled, the focused one outlined.
+// Laid out first, drawn second, so a phrase's fill spans its words and spaces.
 // Returns the index of a phrase clicked with the mouse, or -1.
 int draw_passage(const State& s, const Scene& sc) {
-    ImDrawList* dl = ImGui::GetWindowDrawList();
+    struct Word {
+        std::string text;
+        float x, y, w;
+        int mark;     // index into sc.marks, -1 for context text
+        bool number;  // the "[n]" before a phrase
+    };
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float right = origin.x + ImGui::GetContentRegionAvail().x;
-    const float line_h = ImGui::GetTextLineHeightWithSpacing() * 1.25f;
+    const float line_h = ImGui::GetTextLineHeightWithSpacing() * 1.35f;
     const float space = ImGui::CalcTextSize(" ").x;
-    const float th = std::max(2.0f, ImGui::GetFontSize() * 0.12f);
+    std::vector<Word> words;
     float x = origin.x, y = origin.y;
-    int clicked = -1;
-    const ImU32 text_col = ImGui::GetColorU32(ImGuiCol_Text);
-    const ImU32 mark_bg = ImGui::GetColorU32(ImGuiCol_TextSelectedBg);
-    const ImU32 focus_col = ImGui::GetColorU32(ImGuiCol_NavHighlight);
-    const ImU32 line_col = ImGui::GetColorU32(ImGuiCol_PlotLines);
-
     for (const auto& run : passage_runs(s, sc)) {
         const int mi = run.ref.empty() ? -1 : mark_index(sc, run.ref);
-        std::vector<std::string> words;
-        if (mi >= 0) words.push_back("[" + std::to_string(mi + 1) + "]");
-        size_t i = 0;
-        const std::string& t = run.text;
-        while (i < t.size()) {
-            while (i < t.size() && t[i] == ' ') ++i;
-            size_t j = t.find(' ', i);
-            if (j == std::string::npos) j = t.size();
-            if (j > i) words.push_back(t.substr(i, j - i));
+        std::vector<std::string> parts;
+        if (mi >= 0) parts.push_back("[" + std::to_string(mi + 1) + "]");
+        for (size_t i = 0; i < run.text.size();) {
+            while (i < run.text.size() && run.text[i] == ' ') ++i;
+            size_t j = std::min(run.text.find(' ', i), run.text.size());
+            if (j > i) parts.push_back(run.text.substr(i, j - i));
             i = j;
         }
-        const bool marked = mi >= 0 && static_cast<size_t>(mi) < s.marks.size() && s.marks[static_cast<size_t>(mi)];
-        const bool focused = mi >= 0 && mi == s.cursor;
-        for (size_t k = 0; k < words.size(); ++k) {
-            const char* wd = words[k].c_str();
-            const float wpx = ImGui::CalcTextSize(wd).x;
+        for (size_t k = 0; k < parts.size(); ++k) {
+            const float wpx = ImGui::CalcTextSize(parts[k].c_str()).x;
             if (x > origin.x && x + wpx > right) {
                 x = origin.x;
                 y += line_h;
             }
-            const ImVec2 a(x - space * 0.3f, y - 1), b(x + wpx + space * 0.3f, y + ImGui::GetFontSize() + 2);
-            if (mi >= 0) {
-                if (marked) dl->AddRectFilled(a, b, mark_bg);
-                if (focused) dl->AddRect(a, b, focus_col, 0, 0, th);
-                dl->AddLine(ImVec2(x, b.y), ImVec2(x + wpx, b.y), line_col, th * 0.6f);
-                if (ImGui::IsMouseHoveringRect(a, b) && ImGui::IsMouseClicked(0)) clicked = mi;
-            }
-            const bool number = mi >= 0 && k == 0;
-            dl->AddText(ImVec2(x, y), number ? ImGui::GetColorU32(ImGuiCol_TextDisabled) : text_col, wd);
+            words.push_back({parts[k], x, y, wpx, mi, mi >= 0 && k == 0});
             x += wpx + space;
         }
     }
+
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float th = std::max(2.0f, ImGui::GetFontSize() * 0.12f);
+    const float fh = ImGui::GetFontSize();
+    int clicked = -1;
+    // One rectangle per phrase per line: consecutive words of a phrase on one line merge.
+    for (size_t i = 0; i < words.size();) {
+        const int mi = words[i].mark;
+        size_t j = i + 1;
+        while (j < words.size() && words[j].mark == mi && words[j].y == words[i].y) ++j;
+        if (mi >= 0) {
+            const ImVec2 a(words[i].x - space * 0.25f, words[i].y - fh * 0.08f);
+            const ImVec2 b(words[j - 1].x + words[j - 1].w + space * 0.25f, words[i].y + fh * 1.12f);
+            const bool marked = static_cast<size_t>(mi) < s.marks.size() && s.marks[static_cast<size_t>(mi)];
+            if (marked) dl->AddRectFilled(a, b, ImGui::GetColorU32(ImGuiCol_TextSelectedBg), fh * 0.15f);
+            else dl->AddLine(ImVec2(a.x, b.y), ImVec2(b.x, b.y), ImGui::GetColorU32(ImGuiCol_PlotLines), th * 0.6f);
+            if (mi == s.cursor) dl->AddRect(a, b, ImGui::GetColorU32(ImGuiCol_NavHighlight), fh * 0.15f, 0, th);
+            if (ImGui::IsMouseHoveringRect(a, b) && ImGui::IsMouseClicked(0)) clicked = mi;
+        }
+        i = j;
+    }
+    for (const Word& wd : words)
+        dl->AddText(ImVec2(wd.x, wd.y), ImGui::GetColorU32(wd.number ? ImGuiCol_TextDisabled : ImGuiCol_Text), wd.text.c_str());
     ImGui::Dummy(ImVec2(right - origin.x, y - origin.y + line_h));
     return clicked;
 }

@@ -1,0 +1,147 @@
+#!/usr/bin/env python3
+"""Plays one module in the real window under Xvfb, driven by a --script, then
+checks the score record it wrote and that every screenshot shows something.
+
+Two ways to get the script:
+  --script FILE        a hand-written script, with --expect-raw / --expect-passed
+  --like-text-player   plays the module in the terminal player answering "1"
+                       everywhere, then generates the same key presses for the
+                       window; the two records must agree (answers and result).
+Exit 77 (CTest: skipped) when xvfb-run is missing; 1 on any failed check.
+"""
+import argparse
+import glob
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+
+
+def fail(msg):
+    print("FAIL: " + msg, file=sys.stderr)
+    sys.exit(1)
+
+
+def read_only_record(folder):
+    files = glob.glob(os.path.join(folder, "*.json"))
+    if len(files) != 1:
+        fail(f"expected one score record in {folder}, found {len(files)}")
+    with open(files[0], encoding="utf-8") as f:
+        return files[0], json.load(f)
+
+
+def scene_kinds(module_file):
+    kinds = {}
+    for scene in ET.parse(module_file).getroot().iter("scene"):
+        for kind in ("continue", "choices", "select", "highlight", "ending"):
+            if scene.find(kind) is not None:
+                kinds[scene.get("id")] = kind
+    return kinds
+
+
+def script_like_text_player(args, work):
+    """Runs the terminal player with "1" for every question and turns its
+    answers into the key presses that give the same answers in the window."""
+    text_records = os.path.join(work, "text-records")
+    run = subprocess.run([args.signaal, "--text", args.module, "--records", text_records, "--trainee", "Text",
+                          "--content", args.content], input="1\n" * 500, text=True, capture_output=True)
+    if run.returncode != 0:
+        fail(f"terminal player exited {run.returncode}: {run.stderr}")
+    _, expected = read_only_record(text_records)
+    kinds = scene_kinds(args.module)
+    lines = ["wait-frames 3", "screenshot content-note.png", "key Enter"]
+    for i, a in enumerate(expected["answers"]):
+        kind = kinds[a["scene"]]
+        if i == 1:
+            lines.append("screenshot scene-2.png")
+        if kind == "continue":
+            lines.append("key Enter")
+        elif kind == "choices":
+            lines += ["key 1", "key Enter"]
+        else:  # select / highlight: "1" toggles the first option or phrase
+            lines += ["key 1", "key Enter", "key Enter"]
+        if i == len(expected["answers"]) // 2:
+            lines.append("screenshot scene-middle.png")
+    lines += ["wait-frames 2", "screenshot result.png", "quit"]
+    path = os.path.join(work, "generated.script")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+    return path, expected
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--signaal", required=True)
+    p.add_argument("--colours", required=True, help="the png_colours checker")
+    p.add_argument("--module", required=True)
+    p.add_argument("--content", required=True)
+    p.add_argument("--script")
+    p.add_argument("--like-text-player", action="store_true")
+    p.add_argument("--open-module", action="store_true", help="pass the module on the command line")
+    p.add_argument("--expect-raw", type=int)
+    p.add_argument("--expect-passed", choices=["true", "false"])
+    p.add_argument("--font-step", default="1")
+    p.add_argument("--theme", default="light")
+    p.add_argument("--out", help="keep the screenshots here (default: a temporary folder)")
+    args = p.parse_args()
+
+    if shutil.which("xvfb-run") is None:
+        print("xvfb-run not found: skipping the window test")
+        return 77
+
+    work = tempfile.mkdtemp(prefix="signaal-gui-")
+    shots = args.out or os.path.join(work, "shots")
+    os.makedirs(shots, exist_ok=True)
+    records = os.path.join(work, "records")
+
+    expected = None
+    script = args.script
+    if args.like_text_player:
+        script, expected = script_like_text_player(args, work)
+
+    cmd = ["xvfb-run", "-a", "-s", "-screen 0 1366x768x24", args.signaal, "--content", args.content,
+           "--records", records, "--script", script, "--screenshot-dir", shots, "--font-step", args.font_step,
+           "--theme", args.theme, "--settings", os.path.join(work, "settings.json"), "--first-frame-time"]
+    if args.open_module or args.like_text_player:
+        cmd += [args.module, "--trainee", "Window", "--new"]
+    env = dict(os.environ, LIBGL_ALWAYS_SOFTWARE="1", XDG_CONFIG_HOME=os.path.join(work, "config"))
+    run = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600)
+    sys.stderr.write(run.stderr)
+    if run.returncode != 0:
+        fail(f"signaal exited {run.returncode}")
+
+    path, rec = read_only_record(records)
+    res = rec["result"]
+    print(f"record {path}: finished={res['finished']} passed={res['passed']} raw={res['raw']}/{res['max']}")
+    if not res["finished"]:
+        fail("the attempt did not reach an ending")
+    if args.expect_raw is not None and res["raw"] != args.expect_raw:
+        fail(f"raw score {res['raw']}, expected {args.expect_raw}")
+    if args.expect_passed is not None and res["passed"] != (args.expect_passed == "true"):
+        fail(f"passed={res['passed']}, expected {args.expect_passed}")
+    if expected is not None:
+        got = [(a["scene"], a["response"]) for a in rec["answers"]]
+        want = [(a["scene"], a["response"]) for a in expected["answers"]]
+        if got != want:
+            fail(f"window answers {got}\n  differ from terminal answers {want}")
+        for key in ("raw", "max", "scaled", "passed", "finished", "ending"):
+            if res[key] != expected["result"][key]:
+                fail(f"result.{key}: window {res[key]}, terminal {expected['result'][key]}")
+
+    pngs = sorted(glob.glob(os.path.join(shots, "*.png")))
+    if not pngs:
+        fail("no screenshots were written")
+    for png in pngs:
+        check = subprocess.run([args.colours, png, "16"], capture_output=True, text=True)
+        sys.stdout.write(check.stdout)
+        if check.returncode != 0:
+            fail(f"{png} looks blank: {check.stdout.strip()} {check.stderr.strip()}")
+    print("ok")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
