@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "cert_code.h"
 #include "catalogue.h"
 #include "verify.h"
 
@@ -16,6 +17,8 @@ int main(int argc, char** argv) {
     std::vector<std::string> files, content;
     app.add_option("records", files, "Score record files or folders")->required();
     app.add_option("--content", content, "Content folder(s) holding the modules (default: the bundled course)");
+    std::string code;
+    app.add_option("--code", code, "Confirm a certificate's verification code against the records (exit 0 when one matches)");
     app.footer("Exit codes: 0 all records consistent, 1 otherwise.");
     CLI11_PARSE(app, argc, argv);
 
@@ -33,6 +36,16 @@ int main(int argc, char** argv) {
     int bad = 0;
     for (const auto& f : all) {
         Verification v = verify_record_file(f, cat);
+        if (!code.empty()) {  // only a consistent record that passed a course can back a certificate
+            if (v.ok() && v.replayed && v.replayed->passed && v.module && v.module->assessment &&
+                report::normalise_code(report::certificate_code(*v.record)) == report::normalise_code(code)) {
+                std::cout << "code " << report::group_code(report::normalise_code(code)) << " CONFIRMED: " << v.record->info.trainee.name
+                          << ", " << v.record->info.trainee.venue << ", course " << v.record->module_course << " passed "
+                          << v.record->updated.substr(0, 10) << " (" << f << ")\n";
+                return 0;
+            }
+            continue;
+        }
         if (v.ok()) {
             std::cout << f << ": OK";
             if (v.replayed) std::cout << " (" << v.record->module_id << ", " << v.replayed->scaled << "%, "
@@ -42,6 +55,10 @@ int main(int argc, char** argv) {
         }
         ++bad;
         for (const auto& p : v.problems) std::cout << f << ": MISMATCH: " << p << "\n";
+    }
+    if (!code.empty()) {
+        std::cout << "code " << code << " REJECTED: no consistent passing record in " << all.size() << " file(s) gives it\n";
+        return 1;
     }
     std::cout << all.size() << " record(s), " << bad << " with problems\n";
     return bad ? 1 : 0;

@@ -1,0 +1,44 @@
+// xAPI export of verified attempts: the statements come from the core
+// (signaal::xapi_statements over the replayed session); this file adds the
+// checks the export needs and a streaming writer for the JSON array, so 100,000
+// attempts never sit in memory at once.
+#pragma once
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <string>
+#include <variant>
+
+#include "verify.h"
+
+namespace signaal::report {
+
+// ISO 8601 date-time with a zone (…Z or …+01:00), as xAPI requires for timestamps.
+bool is_iso8601_timestamp(const std::string& s);
+
+// The statements of a verified attempt, or why it cannot be exported.
+std::variant<nlohmann::json, std::string> attempt_statements(const Verification& v);
+
+// Writes a JSON array element by element to a temporary file next to `path`,
+// then fsyncs and renames it over `path` (the same guarantee as
+// signaal::write_file_atomic, without holding the whole document).
+class JsonArrayFile {
+public:
+    JsonArrayFile() = default;
+    JsonArrayFile(const JsonArrayFile&) = delete;
+    JsonArrayFile& operator=(const JsonArrayFile&) = delete;
+    ~JsonArrayFile();  // abandons an uncommitted file
+
+    std::string open(const std::string& path);  // error message, empty on success
+    void add(const nlohmann::json& element);
+    std::string commit();  // error message, empty on success
+    long count() const { return count_; }
+
+private:
+    std::string path_, tmp_;
+    std::FILE* f_ = nullptr;
+    long count_ = 0;
+    bool failed_ = false;
+};
+
+}  // namespace signaal::report
