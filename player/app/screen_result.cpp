@@ -47,12 +47,14 @@ Action draw_result(const State& s, const Words& w) {
         ImGui::Spacing();
         ui::heading(w("Nabespreking", "Debrief"));
         for (const auto& p : m.debrief) {
-            ui::wrapped(std::to_string(p.n) + ". " + w("Wat ging er mis:", "What went wrong:"));
-            ImGui::Indent(s.font_px * 1.5f);
+            ui::wrapped(std::to_string(p.n) + ".");
+            ImGui::SameLine(s.font_px * 1.5f + ImGui::GetStyle().WindowPadding.x);
+            ImGui::BeginGroup();
+            ui::muted(w("Wat ging er mis:", "What went wrong:"));
             ui::paragraphs(ui::T(s, p.went_wrong));
-            ImGui::Unindent(s.font_px * 1.5f);
-            ui::wrapped(w("   Wat had moeten gebeuren:", "   What should have happened:"));
+            ImGui::EndGroup();
             ImGui::Indent(s.font_px * 1.5f);
+            ui::muted(w("Wat had moeten gebeuren:", "What should have happened:"));
             ui::paragraphs(ui::T(s, p.should_have));
             ImGui::Unindent(s.font_px * 1.5f);
             ImGui::Spacing();

@@ -243,7 +243,8 @@ private:
         const float pad = ImGui::GetStyle().WindowPadding.x;
         const float col = std::min(vp->WorkSize.x, s_.font_px * 40.0f + 2 * pad);
         const float x0 = vp->WorkPos.x + (vp->WorkSize.x - col) * 0.5f;
-        const ImGuiWindowFlags fixed = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+        // Not NoDecoration: that would also hide the scroll bar, the only visible sign of more text below.
+        const ImGuiWindowFlags fixed = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                                        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
 
         // The safety bar stays put while the content scrolls: pausing and help are always in view.
