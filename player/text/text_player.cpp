@@ -407,7 +407,7 @@ private:
                 const char* tag = v.selected ? (v.correct ? w_("goed gekozen", "rightly chosen") : w_("onterecht gekozen", "wrongly chosen"))
                                              : (v.correct ? w_("gemist", "missed") : w_("terecht niet gekozen", "rightly left"));
                 std::string title = sc.kind == Interaction::Select ? T(m.label) : phrase(sc, m.id);
-                out_ << "  " << i + 1 << ". " << title << " — " << tag << "\n";
+                out_ << wrap(title + " — " + tag, 74, "  " + std::to_string(i + 1) + ". ");
                 para(m.feedback, "     ");
             }
         }

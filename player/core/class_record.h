@@ -1,0 +1,49 @@
+// Classroom sessions: a teacher plays a module with a whole class, entering the
+// votes (hands up) at every decision. The class record keeps the votes and what
+// the class went with. It is a different file kind from a score record
+// ("signaal_class_record"), so it can never count toward a person's certificate.
+#pragma once
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "session.h"
+
+namespace signaal {
+
+struct ClassDecision {
+    std::string scene;
+    std::map<std::string, int> votes;    // option/choice/phrase id -> hands
+    std::vector<std::string> response;   // what the class went with
+    bool overridden = false;             // the teacher chose against the majority
+    std::string time;
+};
+
+struct ClassRecord {
+    std::string session;  // UUID of this class session
+    std::string class_name, teacher;
+    std::string language = "nl";
+    std::string software = std::string("signaal ") + SIGNAAL_VERSION;
+    std::string module_id, module_version, module_sha256;
+    std::string started;
+    std::vector<ClassDecision> decisions;
+    bool finished = false;
+    std::string ending;
+};
+
+// What the votes say. Choices: the choice with the most votes among those
+// offered, or nothing on a tie (the teacher decides). Select and highlight:
+// every option that at least half of the class (`class_size`, or the most
+// votes any option got when 0) marked.
+std::vector<std::string> majority(const Session& s, const std::map<std::string, int>& votes, int class_size);
+
+nlohmann::json class_record_json(const ClassRecord& r);
+std::variant<ClassRecord, std::string> parse_class_record(const std::string& text);
+bool is_class_record(const nlohmann::json& j);
+// Writes atomically into `dir` as class_<module>_<session>.json; returns an error message or "".
+std::string save_class_record(const std::string& dir, const ClassRecord& r, std::string* path = nullptr);
+
+}  // namespace signaal
