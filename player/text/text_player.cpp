@@ -243,7 +243,7 @@ private:
         info_.registration = r.info.registration;
         record_path_ = found->first;
         out_ << w_("Je gaat verder waar je gestopt was (", "Continuing where you stopped (") << r.answers.size()
-             << w_(" antwoorden bewaard).", " answers kept).") << "\n\n";
+             << (r.answers.size() == 1 ? w_(" antwoord bewaard).", " answer kept).") : w_(" antwoorden bewaard).", " answers kept).")) << "\n\n";
         return std::move(std::get<Session>(rep));
     }
 
