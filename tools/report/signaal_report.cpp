@@ -77,6 +77,8 @@ int main(int argc, char** argv) {
     app.add_option("--user", lrs.user, "LRS user (HTTP Basic auth)");
     app.add_option("--password", lrs.password, "LRS password (or set SIGNAAL_LRS_PASSWORD)");
     app.add_option("--batch", lrs.batch, "Statements per LRS request")->check(CLI::Range(1, 1000));
+    app.add_option("--retries", lrs.retries, "Retries per LRS request on network errors, 429 and 5xx (backoff 0.5 s, doubling)")
+        ->check(CLI::Range(0, 20));
     app.add_option("--threads", threads, "Worker threads verifying records")->check(CLI::Range(1, 64));
     app.add_flag("--quiet", quiet, "No progress bar");
     app.footer("Exit codes: 0 every file counted, 1 done but some files were skipped, 2 could not do the job.");

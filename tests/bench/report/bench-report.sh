@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Times signaal-report over N generated records against `cat` of the same files,
+# and reports peak memory (GNU time -v). Not a test: figures go to stdout.
+#   bench-report.sh BINDIR [N ...]      default N: 10000 100000
+#   bench-report.sh --smoke BINDIR      200 records, checks it runs; no timing
+# Records are generated once into $BENCH_DIR (default /tmp/signaal-bench/N) and reused.
+set -euo pipefail
+smoke=0
+if [[ ${1:-} == --smoke ]]; then smoke=1; shift; fi
+bin=${1:?usage: bench-report.sh [--smoke] BINDIR [N ...]}; shift
+sizes=("$@")
+if (( smoke )); then sizes=(200); elif (( ${#sizes[@]} == 0 )); then sizes=(10000 100000); fi
+base=${BENCH_DIR:-/tmp/signaal-bench}
+[[ -x /usr/bin/time ]] || { echo "needs GNU time (Debian package: time)" >&2; exit 2; }
+
+for n in "${sizes[@]}"; do
+  dir=$base/$n
+  if (( smoke )); then dir=$(mktemp -d); fi
+  have=$(find "$dir" -name '*.json' 2>/dev/null | wc -l || true)
+  if [[ $have != "$n" ]]; then
+    rm -rf "$dir"
+    "$bin/gen-records" "$dir" --records "$n" --trainees $(( n / 10 + 20 )) --seed "$n"
+  fi
+  out=$(mktemp)
+  if (( smoke )); then
+    "$bin/signaal-report" --quiet --format json --out "$out" "$dir"
+    grep -q '"counted": 200' "$out" || { echo "smoke: not every record counted" >&2; exit 1; }
+    rm -rf "$dir" "$out"
+    echo "smoke ok"
+    continue
+  fi
+  bytes=$(du -sb "$dir" | cut -f1)
+  find "$dir" -name '*.json' -print0 | xargs -0 cat >/dev/null   # warm the page cache for both
+  t0=$(date +%s.%N)
+  find "$dir" -name '*.json' -print0 | xargs -0 cat >/dev/null
+  t1=$(date +%s.%N)
+  /usr/bin/time -v "$bin/signaal-report" --quiet --format json --out "$out" "$dir" 2>"$out.time" || true
+  wall=$(grep 'Elapsed (wall clock)' "$out.time" | awk '{print $NF}')
+  rss=$(grep 'Maximum resident set size' "$out.time" | awk '{print $NF}')
+  cpu_u=$(grep 'User time' "$out.time" | awk '{print $NF}')
+  cpu_s=$(grep 'System time' "$out.time" | awk '{print $NF}')
+  counted=$(grep -m1 '"counted"' "$out" | tr -dc 0-9)
+  printf 'N=%s files, %s MB: cat %.2f s | signaal-report %s wall (user %s s, sys %s s), peak RSS %s MB, counted %s\n' \
+    "$n" "$(( bytes / 1000000 ))" "$(echo "$t1 - $t0" | bc)" "$wall" "$cpu_u" "$cpu_s" "$(( rss / 1024 ))" "$counted"
+  rm -f "$out" "$out.time"
+done

@@ -1,0 +1,64 @@
+// Certificates and their verification codes.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "cert_code.h"
+#include "certificate.h"
+#include "helpers.h"
+#include "records.h"
+
+using namespace signaal::report;
+
+TEST_CASE("verification code: derived from the record, stable, tamper-evident", "[report][cert]") {
+    std::string dir = rt::temp_dir("code");
+    rt::generate(dir, 120, 10, 17);
+    std::string path = rt::find_passing(dir);
+    REQUIRE_FALSE(path.empty());
+    auto r = signaal::read_record(path);
+    auto rec = std::get<signaal::StoredRecord>(r);
+    std::string code = certificate_code(rec);
+    CHECK(code.size() == 19);
+    CHECK(code[4] == '-');
+    CHECK(certificate_code(rec) == code);
+    CHECK(normalise_code("  " + code.substr(0, 9) + " " + code.substr(10)) == normalise_code(code));
+    auto other = rec;
+    other.result["scaled"] = rec.result["scaled"].get<int>() + 1;
+    CHECK(certificate_code(other) != code);
+    other = rec;
+    other.info.trainee.id = "0000000000000000";
+    CHECK(certificate_code(other) != code);
+
+    // The report's code for that pass is the same one.
+    ReportModel m = rt::run({dir});
+    for (const auto& t : m.trainees)
+        for (const auto& p : t.passes)
+            if (p.registration == rec.info.registration) CHECK(p.code == code);
+}
+
+TEST_CASE("expiry adds months and clamps the day", "[report][cert]") {
+    CHECK(add_months("2026-11-28", 24) == "2028-11-28");
+    CHECK(add_months("2026-01-31", 1) == "2026-02-28");
+    CHECK(add_months("2027-12-31", 2) == "2028-02-29");
+    CHECK(add_months("2026-11-28", 1) == "2026-12-28");
+    CHECK(add_months("garbage", 3) == "");
+}
+
+TEST_CASE("certificate PDF with a Dutch name", "[report][cert]") {
+    ReportModel m;
+    TraineeRow t;
+    t.id = "0123456789abcdef", t.name = "Noëlle van Bruggen-Ëlberg", t.venue = "Stadshotel Ëlst", t.role = "receptie";
+    t.modules.push_back({"hotel-5-assessment", "hotel-park", 1, {}, {}});
+    CoursePass p{"hotel-park", "hotel-5-assessment", "8a1c2d3e-0000-4000-8000-000000000001", "2026-11-28T10:00:00.000Z", 85,
+                 "AB12-CD34-EF56-7890"};
+    t.passes.push_back(p);
+    Pdf pdf = certificate_pdf(m, t, p, {});
+    REQUIRE(pdf.error == "");
+    CHECK(pdf.bytes.rfind("%PDF-", 0) == 0);
+    CHECK(pdf.bytes.size() > 2000);
+
+    CertificateOptions bad;
+    bad.font = "/nonexistent/font.ttf";
+    Pdf none = certificate_pdf(m, t, p, bad);
+    CHECK(none.bytes.empty());
+    CHECK(none.error.find("font") != std::string::npos);
+}
