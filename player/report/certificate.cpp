@@ -91,7 +91,7 @@ Pdf certificate_pdf(const ReportModel& model, const TraineeRow& t, const CourseP
 
     // Modules of the course with the trainee's best attempt.
     float y = H - 410;
-    const float x0 = 90, x1 = 370, x2 = 450;
+    const float x0 = 80, x1 = 330, x2 = 450;
     text(heavy, 11, x0, y, "Module");
     text(heavy, 11, x1, y, "Score");
     text(heavy, 11, x2, y, "Datum / Date");
@@ -105,10 +105,22 @@ Pdf certificate_pdf(const ReportModel& model, const TraineeRow& t, const CourseP
         std::string title = tm.module_id;
         for (const auto& ms : model.modules)
             if (ms.id == tm.module_id && !ms.title.empty()) title = ms.title;
-        if (title.size() > 48) title = title.substr(0, 45) + "...";
+        // Shorten long titles to their column, a whole UTF-8 character at a time.
+        HPDF_Page_SetFontAndSize(page, heavy, 11);
+        auto fits = [&](const std::string& s) { return HPDF_Page_TextWidth(page, s.c_str()) <= x1 - x0 - 12; };
+        if (!fits(title)) {
+            while (!title.empty() && !fits(title + "…")) {
+                unsigned char c;
+                do {
+                    c = static_cast<unsigned char>(title.back());
+                    title.pop_back();
+                } while (!title.empty() && (c & 0xC0) == 0x80);
+            }
+            title += "…";
+        }
         bool is_pass = tm.module_id == pass.module_id;
         int score = is_pass ? pass.scaled : tm.best.scaled;
-        std::string status = is_pass || tm.best.passed ? "" : (tm.best.finished ? " (niet gehaald)" : " (niet af)");
+        std::string status = is_pass || tm.best.passed ? "" : (tm.best.finished ? "  niet gehaald" : "  niet af");
         text(is_pass ? heavy : font, 11, x0, y, title);
         text(font, 11, x1, y, std::to_string(score) + "%" + status);
         text(font, 11, x2, y, day(is_pass ? pass.date : tm.best.date));
@@ -122,9 +134,9 @@ Pdf certificate_pdf(const ReportModel& model, const TraineeRow& t, const CourseP
     text(font, 12, x0, 175, "Verificatiecode / Verification code:");
     text(heavy, 16, x0, 152, pass.code);
     HPDF_Page_SetRGBFill(page, 0.35f, 0.35f, 0.35f);
-    text(font, 9, x0, 120, "Controleer met / Check with:  signaal-verify --code " + pass.code + " <map met scorebestanden>");
-    text(font, 9, x0, 106, "De code volgt uit de scorebestanden; een gewijzigde naam, score of datum past bij geen enkel bestand.");
-    text(font, 9, x0, 94, "Attempt " + pass.registration + ", trainee id " + t.id);
+    text(font, 8, x0, 122, "Controleer / Check:  signaal-verify --code " + pass.code + "  MAP-MET-SCOREBESTANDEN");
+    text(font, 8, x0, 110, "De code volgt uit de scorebestanden: een gewijzigde naam, score of datum past bij geen enkel bestand.");
+    text(font, 8, x0, 98, "Poging / attempt " + pass.registration + ", trainee " + t.id);
 
     if (sink.code) return {"", "cannot draw the certificate (libharu error " + hex(sink.code) + ")"};
     if (HPDF_SaveToStream(doc) != HPDF_OK) return {"", "cannot render the PDF (libharu error " + hex(sink.code) + ")"};

@@ -11,57 +11,87 @@ json attempt(const AttemptSummary& a) {
 }
 }  // namespace
 
-json report_json(const ReportModel& m) {
-    json trainees = json::array();
-    for (const auto& t : m.trainees) {
-        json mods = json::array(), passes = json::array();
-        for (const auto& tm : t.modules)
-            mods.push_back({{"module", tm.module_id}, {"course", tm.course}, {"attempts", tm.attempts},
-                            {"latest", attempt(tm.latest)}, {"best", attempt(tm.best)}});
-        for (const auto& p : t.passes)
-            passes.push_back({{"course", p.course}, {"module", p.module_id}, {"registration", p.registration},
-                              {"date", p.date}, {"scaled", p.scaled}, {"code", p.code}});
-        trainees.push_back({{"id", t.id}, {"name", t.name}, {"venue", t.venue}, {"role", t.role},
-                            {"on_roster", t.on_roster}, {"has_records", t.has_records}, {"course_passed", t.course_passed()},
-                            {"last_activity", t.last_activity}, {"modules", mods}, {"passes", passes}});
-    }
-    json venues = json::array();
-    for (const auto& v : m.venues)
-        venues.push_back({{"venue", v.venue}, {"staff", v.staff}, {"passed", v.passed}, {"share", v.share}, {"certified", v.certified}});
-    json modules = json::array();
-    for (const auto& ms : m.modules) {
-        json qs = json::array(), missed = json::array(), crit = json::array();
-        for (const auto& q : ms.questions) {
-            json opts = json::array();
-            for (const auto& o : q.options)
-                opts.push_back({{"id", o.id}, {"label", o.label}, {"correct", o.correct}, {"count", o.count}});
-            qs.push_back({{"scene", q.scene}, {"prompt", q.prompt}, {"kind", q.kind}, {"answered", q.answered}, {"options", opts}});
-        }
-        for (const auto& s : ms.missed)
-            missed.push_back({{"signal", s.id}, {"label", s.label}, {"hits", s.hits}, {"misses", s.misses}});
-        for (const auto& c : ms.critical)
-            crit.push_back({{"scene", c.scene}, {"choice", c.choice}, {"label", c.label}, {"count", c.count}});
-        modules.push_back({{"id", ms.id}, {"title", ms.title}, {"course", ms.course}, {"assessment", ms.assessment},
-                           {"attempts", ms.attempts}, {"finished", ms.finished}, {"passed", ms.passed},
-                           {"questions", qs}, {"signals_missed", missed}, {"critical_errors", crit}});
-    }
-    json failures = json::array();
-    for (const auto& f : m.failures) failures.push_back({{"file", f.file}, {"kind", f.kind}, {"reasons", f.reasons}});
-    return {{"signaal_report", 1},
-            {"generated", m.generated},
-            {"dirs", m.dirs},
-            {"roster", m.roster},
-            {"course", m.course},
-            {"threshold", m.threshold},
-            {"files", m.files},
-            {"counted", m.counted},
-            {"trainees", trainees},
-            {"venues", venues},
-            {"modules", modules},
-            {"failures", failures}};
+namespace {
+json trainee_json(const TraineeRow& t) {
+    json mods = json::array(), passes = json::array();
+    for (const auto& tm : t.modules)
+        mods.push_back({{"module", tm.module_id}, {"course", tm.course}, {"attempts", tm.attempts},
+                        {"latest", attempt(tm.latest)}, {"best", attempt(tm.best)}});
+    for (const auto& p : t.passes)
+        passes.push_back({{"course", p.course}, {"module", p.module_id}, {"registration", p.registration},
+                          {"date", p.date}, {"scaled", p.scaled}, {"code", p.code}});
+    return {{"id", t.id}, {"name", t.name}, {"venue", t.venue}, {"role", t.role},
+            {"on_roster", t.on_roster}, {"has_records", t.has_records}, {"course_passed", t.course_passed()},
+            {"last_activity", t.last_activity}, {"modules", mods}, {"passes", passes}};
 }
 
+json venue_json(const VenueRow& v) {
+    return {{"venue", v.venue}, {"staff", v.staff}, {"passed", v.passed}, {"share", v.share}, {"certified", v.certified}};
+}
+
+json module_json(const ModuleStats& ms) {
+    json qs = json::array(), missed = json::array(), crit = json::array();
+    for (const auto& q : ms.questions) {
+        json opts = json::array();
+        for (const auto& o : q.options)
+            opts.push_back({{"id", o.id}, {"label", o.label}, {"correct", o.correct}, {"count", o.count}});
+        qs.push_back({{"scene", q.scene}, {"prompt", q.prompt}, {"kind", q.kind}, {"answered", q.answered}, {"options", opts}});
+    }
+    for (const auto& s : ms.missed)
+        missed.push_back({{"signal", s.id}, {"label", s.label}, {"hits", s.hits}, {"misses", s.misses}});
+    for (const auto& c : ms.critical)
+        crit.push_back({{"scene", c.scene}, {"choice", c.choice}, {"label", c.label}, {"count", c.count}});
+    return {{"id", ms.id}, {"title", ms.title}, {"course", ms.course}, {"assessment", ms.assessment},
+            {"attempts", ms.attempts}, {"finished", ms.finished}, {"passed", ms.passed},
+            {"questions", qs}, {"signals_missed", missed}, {"critical_errors", crit}};
+}
+
+json failure_json(const Failure& f) { return {{"file", f.file}, {"kind", f.kind}, {"reasons", f.reasons}}; }
+
+json head_json(const ReportModel& m) {
+    return {{"signaal_report", 1}, {"generated", m.generated}, {"dirs", m.dirs},     {"roster", m.roster},
+            {"course", m.course},  {"threshold", m.threshold}, {"files", m.files}, {"counted", m.counted}};
+}
+
+template <class T, class F>
+json list(const std::vector<T>& items, F f) {
+    json a = json::array();
+    for (const auto& x : items) a.push_back(f(x));
+    return a;
+}
+
+std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+template <class T, class F>
+void stream_list(std::string& out, const char* key, const std::vector<T>& items, F f, bool last) {
+    out += std::string(" \"") + key + "\": [";
+    for (size_t i = 0; i < items.size(); ++i) out += (i ? ",\n  " : "\n  ") + dump(f(items[i]));
+    out += items.empty() ? "]" : "\n ]";
+    out += last ? "\n" : ",\n";
+}
+}  // namespace
+
+json report_json(const ReportModel& m) {
+    json j = head_json(m);
+    j["trainees"] = list(m.trainees, trainee_json);
+    j["venues"] = list(m.venues, venue_json);
+    j["modules"] = list(m.modules, module_json);
+    j["failures"] = list(m.failures, failure_json);
+    return j;
+}
+
+// Built element by element rather than as one DOM: a report over thousands of
+// trainees would otherwise cost several times its own size in memory.
 // Invalid UTF-8 in a name (a damaged roster) is replaced rather than throwing.
-std::string render_json(const ReportModel& m) { return report_json(m).dump(1, ' ', false, json::error_handler_t::replace) + "\n"; }
+std::string render_json(const ReportModel& m) {
+    json head = head_json(m);
+    std::string out = "{\n";
+    for (auto it = head.begin(); it != head.end(); ++it) out += " \"" + it.key() + "\": " + dump(it.value()) + ",\n";
+    stream_list(out, "trainees", m.trainees, trainee_json, false);
+    stream_list(out, "venues", m.venues, venue_json, false);
+    stream_list(out, "modules", m.modules, module_json, false);
+    stream_list(out, "failures", m.failures, failure_json, true);
+    return out + "}\n";
+}
 
 }  // namespace signaal::report

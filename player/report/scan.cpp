@@ -80,45 +80,56 @@ bool read_whole_file(const std::string& path, std::string& out, std::string& err
 void verify_files(const std::vector<std::string>& files, const Catalogue& catalogue, const ScanOptions& options,
                   const std::function<void(const std::string&, Verification&)>& consume,
                   const std::function<void(size_t, size_t)>& progress) {
-    const size_t n = files.size(), window = std::max<size_t>(options.window, 1);
-    std::vector<std::optional<Verification>> slots(window);
+    // Work moves in chunks of consecutive files: one lock and one wake-up per
+    // chunk instead of per file (per-file hand-offs left the cores idle, waiting
+    // on each other). At most `window` chunks are verified ahead of the consumer.
+    const size_t n = files.size(), chunk = std::max<size_t>(options.chunk, 1);
+    const size_t chunks = (n + chunk - 1) / chunk, window = std::max<size_t>(options.window, 1);
+    std::vector<std::optional<std::vector<Verification>>> slots(window);
     std::mutex mu;
     std::condition_variable ready, space;
-    size_t consumed = 0;  // guarded by mu
+    size_t consumed = 0;  // chunks handed to the consumer; guarded by mu
     std::atomic<size_t> next{0};
 
     auto work = [&] {
         std::string text, err;
         for (;;) {
-            size_t i = next.fetch_add(1);
-            if (i >= n) return;
-            {  // never run more than `window` ahead of the consumer
+            size_t c = next.fetch_add(1);
+            if (c >= chunks) return;
+            {
                 std::unique_lock lk(mu);
-                space.wait(lk, [&] { return i < consumed + window; });
+                space.wait(lk, [&] { return c < consumed + window; });
             }
-            Verification v;
-            if (read_whole_file(files[i], text, err)) v = verify_record(text, catalogue);
-            else v.problems.push_back(err);
+            std::vector<Verification> out;
+            for (size_t i = c * chunk; i < std::min(n, (c + 1) * chunk); ++i) {
+                Verification v;
+                if (read_whole_file(files[i], text, err)) v = verify_record(text, catalogue);
+                else v.problems.push_back(err);
+                out.push_back(std::move(v));
+            }
             std::lock_guard lk(mu);
-            slots[i % window] = std::move(v);
-            ready.notify_all();
+            slots[c % window] = std::move(out);
+            ready.notify_one();  // only the consumer waits on `ready`
         }
     };
     unsigned t = std::max(1u, options.threads);
     std::vector<std::thread> workers;
     for (unsigned k = 0; k < t; ++k) workers.emplace_back(work);
-    for (size_t i = 0; i < n; ++i) {
-        Verification v;
+    for (size_t c = 0; c < chunks; ++c) {
+        std::vector<Verification> got;
         {
             std::unique_lock lk(mu);
-            ready.wait(lk, [&] { return slots[i % window].has_value(); });
-            v = std::move(*slots[i % window]);
-            slots[i % window].reset();
+            ready.wait(lk, [&] { return slots[c % window].has_value(); });
+            got = std::move(*slots[c % window]);
+            slots[c % window].reset();
             ++consumed;
             space.notify_all();
         }
-        consume(files[i], v);
-        if (progress) progress(i + 1, n);
+        for (size_t k = 0; k < got.size(); ++k) {
+            size_t i = c * chunk + k;
+            consume(files[i], got[k]);
+            if (progress) progress(i + 1, n);
+        }
     }
     for (auto& w : workers) w.join();
 }

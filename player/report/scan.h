@@ -26,7 +26,8 @@ bool read_whole_file(const std::string& path, std::string& out, std::string& err
 
 struct ScanOptions {
     unsigned threads = 2;
-    size_t window = 256;  // records verified ahead of the consumer, at most
+    size_t chunk = 64;  // files per hand-off between a worker and the consumer
+    size_t window = 8;  // chunks verified ahead of the consumer, at most
 };
 
 // Verifies every file with `threads` workers and calls `consume(path, verification)`

@@ -106,7 +106,7 @@ TEST_CASE("duplicates resolve the same way whatever the thread timing", "[report
         auto found = find_record_files({dir});
         Aggregator agg(rt::catalogue(), {});
         ScanOptions so;
-        so.threads = threads, so.window = 3;
+        so.threads = threads, so.window = 3, so.chunk = threads;
         verify_files(found.files, rt::catalogue(), so, [&](const std::string& p, signaal::Verification& v) { agg.add(p, v); });
         ReportModel m = agg.finish({dir});
         CHECK(m.counted == 30);

@@ -6,6 +6,8 @@
 // 2 could not do the job (bad option, content, roster, output, LRS).
 #include <CLI/CLI.hpp>
 
+#include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <optional>
@@ -98,12 +100,23 @@ int main(int argc, char** argv) {
         if (auto* e = std::get_if<std::string>(&r)) return fail(*e);
         ao.roster = std::move(std::get<std::vector<RosterEntry>>(r));
     }
+    // SIGNAAL_REPORT_TIMING=1 prints how long each phase took (for the benchmark).
+    const bool timing = std::getenv("SIGNAAL_REPORT_TIMING") != nullptr;
+    auto t0 = std::chrono::steady_clock::now();
+    auto phase = [&](const char* what) {
+        if (!timing) return;
+        auto now = std::chrono::steady_clock::now();
+        std::cerr << "timing: " << what << " " << std::chrono::duration<double>(now - t0).count() << " s\n";
+        t0 = now;
+    };
     Catalogue cat = load_catalogue(content.empty() ? default_content_dirs() : content);
     size_t loaded = 0;
     for (const auto& e : cat.entries) loaded += e.module != nullptr;
     if (loaded == 0) return fail("no modules found in the content folders (use --content)");
 
+    phase("load content");
     FoundFiles found = find_record_files(dirs);
+    phase("find files");
     for (const auto& e : found.errors) std::cerr << "signaal-report: " << e << "\n";
     if (!found.errors.empty() && found.files.empty()) return 2;
 
@@ -137,14 +150,17 @@ int main(int argc, char** argv) {
         },
         [&](size_t done, size_t total) { bar.update(done, total); });
     bar.finish();
+    phase("verify and aggregate");
 
     ReportModel model = agg.finish(dirs);
+    phase("finish model");
     int rc = model.failures.empty() && found.errors.empty() ? 0 : 1;
     if (want_report) {
         std::string doc = render(model, *parse_format(format_name));
         if (out.empty()) std::cout << doc << std::flush;
         else if (auto err = write_file_atomic(out, doc)) return fail(*err);
     }
+    phase("render and write");
     if (!model.failures.empty())
         std::cerr << "signaal-report: " << model.failures.size() << " file(s) skipped (failed verification, unreadable or duplicate); see the report\n";
     if (!cert_dir.empty())

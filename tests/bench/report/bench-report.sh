@@ -3,23 +3,26 @@
 # and reports peak memory (GNU time -v). Not a test: figures go to stdout.
 #   bench-report.sh BINDIR [N ...]      default N: 10000 100000
 #   bench-report.sh --smoke BINDIR      200 records, checks it runs; no timing
-# Records are generated once into $BENCH_DIR (default /tmp/signaal-bench/N) and reused.
+# Records are generated once into $BENCH_DIR/N (default /tmp/signaal-report-bench) and reused;
+# the staff pool is fixed ($BENCH_TRAINEES, default 2000) so memory shows what the
+# number of files costs, not the number of people.
 set -euo pipefail
 smoke=0
 if [[ ${1:-} == --smoke ]]; then smoke=1; shift; fi
 bin=${1:?usage: bench-report.sh [--smoke] BINDIR [N ...]}; shift
 sizes=("$@")
 if (( smoke )); then sizes=(200); elif (( ${#sizes[@]} == 0 )); then sizes=(10000 100000); fi
-base=${BENCH_DIR:-/tmp/signaal-bench}
+base=${BENCH_DIR:-/tmp/signaal-report-bench}
 [[ -x /usr/bin/time ]] || { echo "needs GNU time (Debian package: time)" >&2; exit 2; }
 
 for n in "${sizes[@]}"; do
   dir=$base/$n
   if (( smoke )); then dir=$(mktemp -d); fi
-  have=$(find "$dir" -name '*.json' 2>/dev/null | wc -l || true)
-  if [[ $have != "$n" ]]; then
+  params="records=$n trainees=${BENCH_TRAINEES:-2000} seed=$n"
+  if [[ $(cat "$dir/.params" 2>/dev/null) != "$params" ]]; then
     rm -rf "$dir"
-    "$bin/gen-records" "$dir" --records "$n" --trainees $(( n / 10 + 20 )) --seed "$n"
+    "$bin/gen-records" "$dir" --records "$n" --trainees "${BENCH_TRAINEES:-2000}" --seed "$n"
+    echo "$params" >"$dir/.params"
   fi
   out=$(mktemp)
   if (( smoke )); then
