@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "class_controller.h"
 #include "hash.h"
 #include "words.h"
 
@@ -154,6 +155,14 @@ Effects Controller::apply(const Action& a) {
                     begin_attempt(e->module, a.kind == K::StartFresh);
                     fx.image = true;
                 }
+            }
+            break;
+        case K::StartClass:
+            // The projector font and high-contrast colours come with classroom mode.
+            if (const CatalogueEntry* e = entry(a.index); e && e->module) {
+                save_settings_now();
+                ClassController(s_).open(e->module);
+                fx.fonts = fx.theme = fx.image = true;
             }
             break;
         case K::ShowErrors:

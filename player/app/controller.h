@@ -12,6 +12,7 @@ struct Effects {
     bool fonts = false;   // font size or scale changed: rebuild the atlas
     bool theme = false;   // colours changed
     bool image = false;   // another scene: load its picture
+    bool fullscreen = false;  // classroom mode: toggle full screen (F11)
 };
 
 class Controller {

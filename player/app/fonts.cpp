@@ -35,7 +35,7 @@ float font_pixels(int step, float scale) {
     return std::max(8.f, base[step] * scale);
 }
 
-void build_fonts(const std::string& file, float px) {
+void build_fonts(const std::string& file, float px, float large_px) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     // ImGui's default range is Basic Latin + Latin-1 only. Dutch course text also
@@ -66,6 +66,14 @@ void build_fonts(const std::string& file, float px) {
         ImFontConfig d;
         d.SizePixels = px;
         io.Fonts->AddFontDefault(&d);
+    }
+    if (large_px > 0) {
+        ImFont* big = file.empty() ? nullptr : io.Fonts->AddFontFromFileTTF(file.c_str(), large_px, &cfg, ranges.Data);
+        if (!big) {
+            ImFontConfig d;
+            d.SizePixels = large_px;
+            io.Fonts->AddFontDefault(&d);
+        }
     }
     io.Fonts->Build();
 }

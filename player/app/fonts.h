@@ -9,7 +9,9 @@ namespace signaal::app {
 std::string find_font_file();
 // Rebuilds ImGui's font atlas at `px` pixels. Call between frames only; the
 // caller re-uploads the texture (ImGui_ImplOpenGL3_CreateFontsTexture).
-void build_fonts(const std::string& file, float px);
+// With `large_px` > 0 a second font (Fonts[1]) of that size is added: the
+// projector font of classroom mode.
+void build_fonts(const std::string& file, float px, float large_px = 0);
 // Pixel size for a font step at a scale: steps grow by about a quarter each.
 float font_pixels(int step, float scale);
 

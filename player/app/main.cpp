@@ -34,6 +34,7 @@ int main(int argc, char** argv) {
     app.add_option("module", o.text.module, "Module file or module id (the window opens it at once)");
     signaal::add_text_options(app, o.text);
     app.add_option("--watch", o.watch, "Author mode: play this module file and reload it whenever it changes")->check(CLI::ExistingFile);
+    app.add_option("--class", o.class_module, "Classroom mode: present this module (file or module id) to a class (docs/gui.md)");
     app.add_option("--script", o.script, "Drive the window from a script of key presses (docs/gui.md)")->check(CLI::ExistingFile);
     app.add_option("--screenshot-dir", o.screenshot_dir, "Folder for the script's screenshots")->check(CLI::ExistingDirectory);
     app.add_option("--settings", o.settings_path, "Settings file (default: " + signaal::default_settings_path() + ")");

@@ -99,6 +99,10 @@ Action draw_catalogue(const State& s, const Words& w) {
             } else {
                 if (ImGui::Button(w("Beginnen (Enter)", "Start (Enter)"))) a = Action::make(K::Start, s.selected);
             }
+            // Classroom mode: a teacher presents this module and the class decides together.
+            if (ImGui::Button(w("Klassikaal spelen (K)", "Play with a class (K)")) ||
+                ui::pressed(ui::Key::K))
+                a = Action::make(K::StartClass, s.selected);
             if (ui::pressed(ui::Key::Enter)) a = Action::make(K::Start, s.selected);
             if (ui::pressed(ui::Key::N)) a = Action::make(K::StartFresh, s.selected);
         } else {

@@ -18,7 +18,8 @@ int key_code(std::string name) {
         {"right", GLFW_KEY_RIGHT},       {"pageup", GLFW_KEY_PAGE_UP},   {"pagedown", GLFW_KEY_PAGE_DOWN},
         {"home", GLFW_KEY_HOME},         {"end", GLFW_KEY_END},          {"backspace", GLFW_KEY_BACKSPACE},
         {"delete", GLFW_KEY_DELETE},     {"shift", GLFW_KEY_LEFT_SHIFT}, {"ctrl", GLFW_KEY_LEFT_CONTROL},
-        {"alt", GLFW_KEY_LEFT_ALT},
+        {"alt", GLFW_KEY_LEFT_ALT},      {"minus", GLFW_KEY_MINUS},      {"equal", GLFW_KEY_EQUAL},
+        {"plus", GLFW_KEY_KP_ADD},       {"period", GLFW_KEY_PERIOD},
     };
     if (auto it = named.find(name); it != named.end()) return it->second;
     if (name.size() == 1 && name[0] >= '0' && name[0] <= '9') return GLFW_KEY_0 + (name[0] - '0');

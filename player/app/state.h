@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "catalogue.h"
+#include "class_state.h"
 #include "module_status.h"
 #include "records.h"
 #include "session.h"
@@ -15,7 +16,7 @@
 
 namespace signaal::app {
 
-enum class Screen { Catalogue, ContentNote, Scene, Feedback, Result, Settings, LoadError };
+enum class Screen { Catalogue, ContentNote, Scene, Feedback, Result, Settings, LoadError, ClassSetup, Class };
 
 // A loaded scene image, as the shell uploaded it (0: none or not loadable).
 struct Image {
@@ -57,6 +58,9 @@ struct State {
     bool watching = false;  // --watch: author mode
 
     float font_px = 18;     // current font size in pixels, for layout
+    float projector_px = 0; // classroom mode: the projector font (io.Fonts->Fonts[1]); 0: not built
+
+    ClassState klass;       // classroom mode (class_*.cpp)
 };
 
 struct Action {
@@ -67,6 +71,7 @@ struct Action {
         SelectEntry,   // index
         Start,         // index: catalogue entry; continues an unfinished attempt
         StartFresh,    // index: catalogue entry; always a new attempt
+        StartClass,    // index: catalogue entry; classroom mode (class_controller.cpp)
         ShowErrors,    // index: catalogue entry that did not load
         BeginScenes,   // content note read
         Choose,        // index into Session::available_choices()

@@ -26,6 +26,7 @@ int glfw_key(Key k) {
         case Key::F1: return GLFW_KEY_F1;
         case Key::F2: return GLFW_KEY_F2;
         case Key::N: return GLFW_KEY_N;
+        case Key::K: return GLFW_KEY_K;
     }
     return GLFW_KEY_UNKNOWN;
 }

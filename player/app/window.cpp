@@ -5,11 +5,14 @@
 #include <imgui_impl_opengl3.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <optional>
 
+#include "class_controller.h"
+#include "class_screens.h"
 #include "controller.h"
 #include "fonts.h"
 #include "gl.h"
@@ -138,6 +141,10 @@ public:
             const bool scripted = script && script->active();
             if (scripted || frames_left > 0) glfwPollEvents();
             else if (!o_.watch.empty()) glfwWaitEventsTimeout(0.5);  // poll the file twice a second
+            else if (s_.klass.active && s_.klass.timer_running) {
+                glfwWaitEventsTimeout(1.0);  // the discussion timer: one frame a second, only while it runs
+                frames_left = std::max(frames_left, 1);
+            }
             else glfwWaitEvents();
             if (g_event) {
                 g_event = false;
@@ -160,6 +167,8 @@ public:
                 shot = script->before_frame(quit);
                 if (quit) break;
             }
+            if (s_.klass.active != (s_.projector_px > 0) || (s_.klass.active && std::abs(projector_pixels() - s_.projector_px) > 1))
+                fonts_dirty_ = true;  // classroom mode began or ended, or the window's height changed
             if (fonts_dirty_) rebuild_fonts();  // between frames, never inside one
             frame(shot);
             --frames_left;
@@ -186,7 +195,7 @@ public:
     Controller& controller() { return ctl_; }
     void update_image() {
         std::string key;
-        if (s_.session && (s_.screen == Screen::Scene || s_.screen == Screen::Result || s_.screen == Screen::Feedback) &&
+        if (s_.session && (s_.screen == Screen::Scene || s_.screen == Screen::Class || s_.screen == Screen::Result || s_.screen == Screen::Feedback) &&
             !s_.session->scene().image.empty())
             key = s_.session->module().dir + "/" + s_.session->scene().image;
         if (key == image_key_) return;
@@ -206,6 +215,7 @@ private:
     float bar_height_ = 0;
     Screen last_screen_ = Screen::LoadError;
     size_t last_answers_ = static_cast<size_t>(-1);
+    int windowed_[4] = {0, 0, 1280, 800};  // position and size before full screen
 
     float scale() const {
         if (s_.settings.ui_scale > 0) return s_.settings.ui_scale;
@@ -214,13 +224,39 @@ private:
         return std::clamp(std::max(x, y), 0.5f, 4.0f);
     }
 
+    // Classroom mode always projects in high contrast, whatever the teacher's own setting.
+    Theme theme() const { return s_.klass.active ? Theme::HighContrast : s_.settings.theme; }
+
+    // The projector font follows the window's height: about 17 lines of text
+    // fill the screen, readable from the back of a classroom.
+    float projector_pixels() const {
+        int w = 0, h = 0;
+        glfwGetWindowSize(win_, &w, &h);
+        return std::clamp(static_cast<float>(h) / 17.0f, 28.0f, 140.0f);
+    }
+
     void rebuild_fonts() {
         fonts_dirty_ = false;
         s_.font_px = font_pixels(s_.settings.font_step, scale());
+        s_.projector_px = s_.klass.active ? projector_pixels() : 0;
         ImGui_ImplOpenGL3_DestroyFontsTexture();
-        build_fonts(font_file_, s_.font_px);
+        build_fonts(font_file_, s_.font_px, s_.projector_px);
         ImGui_ImplOpenGL3_CreateFontsTexture();
-        apply_theme(s_.settings.theme, s_.font_px / font_pixels(1, 1.0f));
+        apply_theme(theme(), s_.font_px / font_pixels(1, 1.0f));
+    }
+
+    // F11 in classroom mode: the projector view on the whole monitor, and back.
+    void toggle_fullscreen() {
+        if (glfwGetWindowMonitor(win_)) {
+            glfwSetWindowMonitor(win_, nullptr, windowed_[0], windowed_[1], windowed_[2], windowed_[3], GLFW_DONT_CARE);
+            return;
+        }
+        GLFWmonitor* mon = glfwGetPrimaryMonitor();
+        const GLFWvidmode* mode = mon ? glfwGetVideoMode(mon) : nullptr;
+        if (!mode) return;
+        glfwGetWindowPos(win_, &windowed_[0], &windowed_[1]);
+        glfwGetWindowSize(win_, &windowed_[2], &windowed_[3]);
+        glfwSetWindowMonitor(win_, mon, 0, 0, mode->width, mode->height, mode->refreshRate);
     }
 
     // Screens where the arrow keys scroll the text (there is nothing to move between).
@@ -237,6 +273,10 @@ private:
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();
         const Words w = words_for(s_.settings.language);
+        if (s_.screen == Screen::ClassSetup || s_.screen == Screen::Class) {
+            class_frame(shot, w);
+            return;
+        }
         const ImGuiViewport* vp = ImGui::GetMainViewport();
 
         // The reading column: centred, about 70 characters wide.
@@ -280,11 +320,38 @@ private:
             case Screen::Result: a = s_.session ? draw_result(s_, w) : Action{}; break;
             case Screen::Settings: a = draw_settings(s_, w); break;
             case Screen::LoadError: a = draw_load_error(s_, w); break;
+            case Screen::ClassSetup: case Screen::Class: break;  // class_frame() draws these
         }
         ImGui::End();
         if (a.kind == Action::Kind::None) a = bar;
         s_.scroll_to_cursor = false;
 
+        present(shot);
+
+        // Apply the action after the frame, so every frame draws one consistent state.
+        if (a.kind != Action::Kind::None) {
+            Effects fx = ctl_.apply(a);
+            after(fx);
+        }
+        update_image();
+    }
+
+    // Classroom mode draws its own windows (class_view.cpp) and has its own actions.
+    void class_frame(const std::string& shot, const Words& w) {
+        ClassAction a = draw_class(s_, w);
+        present(shot);
+        if (a.kind != ClassAction::Kind::None) after(ClassController(s_).apply(a));
+        update_image();
+    }
+
+    void after(const Effects& fx) {
+        if (fx.fonts) fonts_dirty_ = true;
+        if (fx.theme) apply_theme(theme(), s_.font_px / font_pixels(1, 1.0f));
+        if (fx.fullscreen) toggle_fullscreen();
+        g_event = true;  // the state changed: draw it
+    }
+
+    void present(const std::string& shot) {
         ImGui::Render();
         int fw = 0, fh = 0;
         glfwGetFramebufferSize(win_, &fw, &fh);
@@ -299,15 +366,6 @@ private:
             if (!err.empty()) std::cerr << "signaal: screenshot: " << err << "\n";
         }
         glfwSwapBuffers(win_);
-
-        // Apply the action after the frame, so every frame draws one consistent state.
-        if (a.kind != Action::Kind::None) {
-            Effects fx = ctl_.apply(a);
-            if (fx.fonts) fonts_dirty_ = true;
-            if (fx.theme) apply_theme(s_.settings.theme, s_.font_px / font_pixels(1, 1.0f));
-            g_event = true;  // the state changed: draw it
-        }
-        update_image();
     }
 
     void scroll_keys() {
@@ -399,26 +457,31 @@ int run_window(const WindowOptions& o) {
         } else {
             s.catalogue = load_catalogue(o.text.content_dirs.empty() ? default_content_dirs() : o.text.content_dirs);
             ctl.refresh_status();
-            if (!o.text.module.empty()) {
-                // `signaal MODULE`: open that module at once, as `signaal --text MODULE` does.
+            const std::string& named = o.class_module.empty() ? o.text.module : o.class_module;
+            if (!named.empty()) {
+                // `signaal MODULE`: open that module at once, as `signaal --text MODULE` does;
+                // `signaal --class MODULE`: the same, in classroom mode.
                 const auto& es = s.catalogue.entries;
                 int found = -1;
                 std::error_code ec;
                 for (size_t i = 0; i < es.size() && found < 0; ++i) {
-                    if (es[i].module && es[i].module->id == o.text.module) found = static_cast<int>(i);
-                    else if (std::filesystem::equivalent(es[i].path, o.text.module, ec)) found = static_cast<int>(i);
+                    if (es[i].module && es[i].module->id == named) found = static_cast<int>(i);
+                    else if (std::filesystem::equivalent(es[i].path, named, ec)) found = static_cast<int>(i);
                 }
-                if (found < 0 && std::filesystem::is_regular_file(o.text.module)) {
-                    LoadResult lr = load_module_file(o.text.module);
-                    s.catalogue.entries.push_back({o.text.module, lr.module, lr.diagnostics});
+                if (found < 0 && std::filesystem::is_regular_file(named)) {
+                    LoadResult lr = load_module_file(named);
+                    s.catalogue.entries.push_back({named, lr.module, lr.diagnostics});
                     ctl.refresh_status();
                     found = static_cast<int>(s.catalogue.entries.size()) - 1;
                 }
                 if (found >= 0) {
                     s.selected = found;
-                    ctl.apply(Action::make(o.text.fresh ? Action::Kind::StartFresh : Action::Kind::Start, found));
+                    const auto kind = !o.class_module.empty() ? Action::Kind::StartClass
+                                      : o.text.fresh        ? Action::Kind::StartFresh
+                                                            : Action::Kind::Start;
+                    ctl.apply(Action::make(kind, found));
                 } else {
-                    s.notice = o.text.module + ": not a module file, nor a module id in the content folders";
+                    s.notice = named + ": not a module file, nor a module id in the content folders";
                 }
             }
         }

@@ -13,6 +13,7 @@ struct WindowOptions {
     TextOptions text;          // module, trainee, records, content, --new, --lang
     bool lang_given = false;   // --lang overrides the remembered language
     std::string watch;         // --watch MODULE
+    std::string class_module;  // --class MODULE: classroom mode (file or module id)
     std::string script;        // --script FILE
     std::string screenshot_dir = ".";
     std::string settings_path; // default: default_settings_path()

@@ -1,0 +1,383 @@
+#include "class_controller.h"
+
+#include <algorithm>
+
+#include "hash.h"
+#include "words.h"
+
+namespace signaal::app {
+
+using CK = ClassAction::Kind;
+
+void ClassController::open(const ModulePtr& m) {
+    ClassState& c = s_.klass;
+    const std::string class_name = c.record.class_name, teacher = c.record.teacher;  // kept for the next case
+    c = ClassState{};
+    c.active = true;
+    c.module = m;
+    c.record.class_name = class_name;
+    c.record.teacher = teacher;
+    s_.session.reset();
+    s_.outcome.reset();
+    s_.notice.clear();
+    s_.screen = Screen::ClassSetup;
+}
+
+void ClassController::save() {
+    ClassState& c = s_.klass;
+    c.record_error = save_class_record(s_.records_dir, c.record, &c.record_path);
+    if (!c.record_error.empty())
+        c.message = std::string(words_for(s_.settings.language)("Kan het klasbestand niet opslaan: ", "Cannot save the class record: ")) + c.record_error;
+}
+
+void ClassController::begin() {
+    ClassState& c = s_.klass;
+    const Words w = words_for(s_.settings.language);
+    if (c.record.class_name.empty()) {
+        c.message = w("Vul eerst de naam van de klas in.", "Enter the class name first.");
+        return;
+    }
+    ClassRecord& r = c.record;
+    r.session = random_uuid();
+    r.language = s_.settings.language;
+    r.module_id = c.module->id;
+    r.module_version = c.module->version;
+    r.module_sha256 = c.module->sha256;
+    r.started = now_iso();
+    r.decisions.clear();
+    r.finished = false;
+    r.ending.clear();
+    s_.session.emplace(c.module, r.started);
+    c.message.clear();
+    s_.screen = Screen::Class;
+    new_question();
+    save();
+}
+
+int ClassController::options() const {
+    if (!s_.session) return 0;
+    const Scene& sc = s_.session->scene();
+    if (sc.kind == Interaction::Choices) return static_cast<int>(s_.session->available_choices().size());
+    if (sc.kind == Interaction::Select || sc.kind == Interaction::Highlight) return static_cast<int>(sc.marks.size());
+    return 0;
+}
+
+std::string ClassController::option_id(int i) const {
+    if (!s_.session || i < 0 || i >= options()) return "";
+    const Scene& sc = s_.session->scene();
+    if (sc.kind == Interaction::Choices) return s_.session->available_choices()[static_cast<size_t>(i)]->id;
+    return sc.marks[static_cast<size_t>(i)].id;
+}
+
+// A fresh question: every option starts at 0 hands, so the record shows which were offered.
+void ClassController::new_question() {
+    ClassState& c = s_.klass;
+    c.votes.clear();
+    for (int i = 0; i < options(); ++i) c.votes[option_id(i)] = 0;
+    c.teacher_marks.assign(s_.session ? s_.session->scene().marks.size() : 0, false);
+    c.cursor = 0;
+    c.entering = false;
+    c.typed.clear();
+    c.reveal = false;
+    c.full = false;
+    ++c.generation;
+}
+
+bool ClassController::answer(Answer a) {
+    ClassState& c = s_.klass;
+    auto r = s_.session->answer(a);
+    if (auto* err = std::get_if<std::string>(&r)) {
+        c.message = "internal error: " + *err;  // only allowed answers are offered; a bug shows instead of crashing
+        return false;
+    }
+    if (s_.session->finished()) {
+        c.record.finished = true;
+        c.record.ending = s_.session->result().ending;
+    }
+    return true;
+}
+
+void ClassController::commit(std::vector<std::string> response, bool overridden) {
+    ClassState& c = s_.klass;
+    Session before = *s_.session;
+    Answer a{s_.session->scene().id, response, now_iso()};
+    if (!answer(a)) return;
+    c.before.emplace(std::move(before));
+    c.outcome = s_.session->outcomes().back();
+    c.record.decisions.push_back({a.scene, c.votes, std::move(response), overridden, a.time});
+    save();  // after every decision, so closing the laptop loses nothing
+    const Words w = words_for(s_.settings.language);
+    c.message = overridden ? w("Besluit opgeslagen (door de docent gekozen, tegen de meerderheid in).",
+                               "Decision saved (chosen by the teacher, against the majority).")
+                           : w("Besluit opgeslagen.", "Decision saved.");
+    c.reveal = false;
+    c.full = false;
+    ++c.generation;
+}
+
+void ClassController::decide(bool override_majority) {
+    ClassState& c = s_.klass;
+    const Words w = words_for(s_.settings.language);
+    const Scene& sc = s_.session->scene();
+    const std::vector<std::string> maj = majority(*s_.session, c.votes, 0);
+    if (!override_majority) {
+        if (sc.kind == Interaction::Choices && maj.empty()) {
+            c.message = w("Gelijke stand of nog geen stemmen: kies een optie (pijltjes of 1\xE2\x80\x93" "9) en druk op O.",
+                          "A tie or no votes yet: select an option (arrows or 1\xE2\x80\x93" "9) and press O.");
+            return;
+        }
+        commit(maj, false);
+        return;
+    }
+    std::vector<std::string> pick;
+    if (sc.kind == Interaction::Choices) {
+        pick = {option_id(c.cursor)};
+        if (pick[0].empty()) return;
+    } else {
+        for (size_t i = 0; i < sc.marks.size() && i < c.teacher_marks.size(); ++i)
+            if (c.teacher_marks[i]) pick.push_back(sc.marks[i].id);
+    }
+    // A tie is no majority to go against: picking one then is not an override.
+    const bool overridden = sc.kind == Interaction::Choices ? !maj.empty() && pick != maj : pick != maj;
+    commit(std::move(pick), overridden);
+}
+
+// Back: the session is replayed without the last decision (and the scenes
+// after it), and that decision leaves the record; its votes come back on screen.
+void ClassController::back() {
+    ClassState& c = s_.klass;
+    const Words w = words_for(s_.settings.language);
+    std::vector<Answer> answers = s_.session->answers();
+    if (answers.empty()) {
+        c.message = w("Dit is het begin van de casus.", "This is the start of the case.");
+        return;
+    }
+    const Module& m = *c.module;
+    size_t cut = answers.size() - 1;  // without decisions: one step back
+    for (size_t i = answers.size(); i-- > 0;)
+        if (const Scene* sc = m.find_scene(answers[i].scene); sc && sc->is_question()) {
+            cut = i;
+            break;
+        }
+    const bool was_decision = m.find_scene(answers[cut].scene)->is_question();
+    answers.resize(cut);
+    auto rep = replay(c.module, c.record.started, answers);
+    if (auto* err = std::get_if<std::string>(&rep)) {
+        c.message = "internal error: " + *err;
+        return;
+    }
+    s_.session.emplace(std::move(std::get<Session>(rep)));
+    std::map<std::string, int> votes;
+    if (was_decision && !c.record.decisions.empty()) {
+        votes = c.record.decisions.back().votes;
+        c.record.decisions.pop_back();
+    }
+    c.record.finished = s_.session->finished();
+    c.record.ending = c.record.finished ? s_.session->result().ending : "";
+    c.outcome.reset();
+    c.before.reset();
+    c.slide = -1;
+    new_question();
+    for (const auto& [id, n] : votes) c.votes[id] = n;
+    save();
+    c.message = was_decision ? w("Laatste besluit teruggedraaid en uit het klasbestand gehaald.",
+                                 "Last decision undone and removed from the class record.")
+                             : w("Een stap terug.", "One step back.");
+}
+
+void ClassController::next() {
+    ClassState& c = s_.klass;
+    const Words w = words_for(s_.settings.language);
+    if (c.blank) {
+        c.blank = false;
+        return;
+    }
+    if (c.preview >= 0) {
+        c.preview = -1;
+        ++c.generation;
+        return;
+    }
+    if (c.slide >= 0) {
+        const int last = static_cast<int>(c.module->debrief.size());  // the diagram comes after the points
+        if (c.slide < last) {
+            ++c.slide;
+            ++c.generation;
+        } else {
+            c.message = w("Einde van de nabespreking. Esc gaat terug naar het startscherm.",
+                          "End of the debrief. Esc goes back to the start screen.");
+        }
+        return;
+    }
+    if (c.outcome) {
+        c.outcome.reset();
+        c.before.reset();
+        new_question();
+        return;
+    }
+    const Scene& sc = s_.session->scene();
+    if (sc.kind == Interaction::Continue) {
+        if (answer({sc.id, {}, now_iso()})) {
+            save();
+            new_question();
+        }
+    } else if (sc.is_question()) {
+        decide(false);
+    } else {  // an ending: on to the debrief slides
+        c.slide = 0;
+        ++c.generation;
+    }
+}
+
+void ClassController::prev() {
+    ClassState& c = s_.klass;
+    if (c.blank) {
+        c.blank = false;
+        return;
+    }
+    if (c.preview >= 0) {
+        c.preview = -1;
+        ++c.generation;
+        return;
+    }
+    if (c.slide >= 0) {
+        --c.slide;  // from the first slide back to the ending
+        ++c.generation;
+        return;
+    }
+    back();
+}
+
+void ClassController::leave() {
+    ClassState& c = s_.klass;
+    const Words w = words_for(s_.settings.language);
+    if (!c.record_path.empty()) s_.notice = std::string(w("Klassessie bewaard in ", "Class session saved in ")) + c.record_path;
+    c.active = false;
+    c.timer_running = false;
+    s_.session.reset();
+    s_.outcome.reset();
+    s_.screen = Screen::Catalogue;
+}
+
+Effects ClassController::apply(const ClassAction& a) {
+    Effects fx;
+    ClassState& c = s_.klass;
+    if (!c.active) return fx;
+    const bool playing = s_.screen == Screen::Class && s_.session;
+    const bool asking = playing && !c.outcome && c.preview < 0 && c.slide < 0 && s_.session->scene().is_question();
+    switch (a.kind) {
+        case CK::None: break;
+        case CK::SetClassName: c.record.class_name = a.text; break;
+        case CK::SetTeacher: c.record.teacher = a.text; break;
+        case CK::Begin:
+            if (s_.screen == Screen::ClassSetup) {
+                begin();
+                fx.image = true;
+            }
+            break;
+        case CK::Next:
+            if (playing) next();
+            fx.image = true;
+            break;
+        case CK::Prev:
+            if (playing) prev();
+            fx.image = true;
+            break;
+        case CK::Back:
+            if (playing) back();
+            fx.image = true;
+            break;
+        case CK::Cursor:
+            if (asking && a.index >= 0 && a.index < options()) {
+                c.cursor = a.index;
+                c.entering = false;
+            }
+            break;
+        case CK::AddVotes:
+            if (asking) {
+                int& n = c.votes[option_id(c.cursor)];
+                n = std::clamp(n + a.index, 0, 999);
+            }
+            break;
+        case CK::SetVotes:
+            if (asking && a.index >= 0 && a.index < options()) c.votes[option_id(a.index)] = std::clamp(a.value, 0, 999);
+            break;
+        case CK::StartEntry:
+            if (asking) {
+                c.entering = true;
+                c.typed.clear();
+            }
+            break;
+        case CK::EntryDigit:
+            if (c.entering && c.typed.size() < 3) c.typed += static_cast<char>('0' + a.index);
+            break;
+        case CK::EntryErase:
+            if (c.entering && !c.typed.empty()) c.typed.pop_back();
+            break;
+        case CK::EntryDone:
+            if (c.entering && asking && !c.typed.empty()) c.votes[option_id(c.cursor)] = std::stoi(c.typed);
+            c.entering = false;
+            c.typed.clear();
+            break;
+        case CK::EntryCancel:
+            c.entering = false;
+            c.typed.clear();
+            break;
+        case CK::Decide:
+            if (asking) decide(false);
+            break;
+        case CK::Override:
+            if (asking) decide(true);
+            fx.image = true;
+            break;
+        case CK::ToggleTeacherMark:
+            if (asking && a.index >= 0 && static_cast<size_t>(a.index) < c.teacher_marks.size()) {
+                c.teacher_marks[static_cast<size_t>(a.index)] = !c.teacher_marks[static_cast<size_t>(a.index)];
+                c.cursor = a.index;
+            }
+            break;
+        case CK::TogglePanel: c.panel = !c.panel; break;
+        case CK::ToggleBlank: c.blank = !c.blank; break;
+        case CK::Reveal: c.reveal = !c.reveal; break;
+        case CK::Replay:
+            c.reveal = false;
+            c.full = true;
+            ++c.generation;
+            break;
+        case CK::TimerToggle:
+            if (c.timer_running) c.timer_base = c.timer_seconds();
+            else c.timer_since = std::chrono::steady_clock::now();
+            c.timer_running = !c.timer_running;
+            break;
+        case CK::TimerReset:
+            c.timer_base = 0;
+            c.timer_since = std::chrono::steady_clock::now();
+            break;
+        case CK::ToggleList:
+            c.list = !c.list;
+            c.panel = c.panel || c.list;
+            if (c.list && s_.session) c.list_cursor = std::max(0, c.module->scene_index(s_.session->scene().id));
+            break;
+        case CK::ListCursor:
+            c.list_cursor = std::clamp(a.index, 0, static_cast<int>(c.module->scenes.size()) - 1);
+            break;
+        case CK::Preview:
+            if (playing && a.index >= 0 && static_cast<size_t>(a.index) < c.module->scenes.size()) {
+                c.preview = a.index;
+                c.list = false;
+                ++c.generation;
+            }
+            break;
+        case CK::EndPreview:
+            c.preview = -1;
+            ++c.generation;
+            break;
+        case CK::Fullscreen: fx.fullscreen = true; break;
+        case CK::Leave:
+            leave();
+            fx.fonts = fx.theme = fx.image = true;
+            break;
+    }
+    return fx;
+}
+
+}  // namespace signaal::app

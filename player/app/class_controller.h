@@ -1,0 +1,34 @@
+// Applies the teacher's actions in classroom mode. Like controller.cpp, this is
+// a place that talks to the core: it sends the class's decisions to the
+// Session and writes the class record (never a score record) after each one.
+#pragma once
+#include "controller.h"
+#include "state.h"
+
+namespace signaal::app {
+
+class ClassController {
+public:
+    explicit ClassController(State& s) : s_(s) {}
+
+    // The class setup screen for `m` (class name, teacher, content note).
+    void open(const ModulePtr& m);
+    Effects apply(const ClassAction& a);
+
+private:
+    State& s_;
+    void begin();
+    void next();
+    void prev();
+    void back();
+    void decide(bool override_majority);
+    void commit(std::vector<std::string> response, bool overridden);
+    bool answer(Answer a);
+    void save();
+    void new_question();
+    void leave();
+    int options() const;                      // options at the current question
+    std::string option_id(int i) const;       // id of option i ("" when none)
+};
+
+}  // namespace signaal::app

@@ -1,0 +1,51 @@
+// The start of a class session, shown on the projector: the case's title, its
+// content note (the class must hear it before the story starts) and the class
+// and teacher names that go into the class record.
+#include <imgui.h>
+
+#include <cstdio>
+
+#include "class_screens.h"
+#include "ui.h"
+
+namespace signaal::app {
+
+namespace {
+using CK = ClassAction::Kind;
+
+ClassAction name_field(const char* label, const char* id, const std::string& value, CK kind, float label_w, bool focus) {
+    char buf[256];
+    std::snprintf(buf, sizeof buf, "%s", value.c_str());
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(label);
+    ImGui::SameLine(label_w);
+    ImGui::SetNextItemWidth(-1);
+    if (focus) ImGui::SetKeyboardFocusHere();
+    if (ImGui::InputText(id, buf, sizeof buf)) return ClassAction::with_text(kind, buf);
+    return {};
+}
+}  // namespace
+
+ClassAction draw_class_setup(const State& s, const Words& w) {
+    ClassAction a;
+    const ClassState& c = s.klass;
+    static const void* focused_for = nullptr;  // focus the class name once per setup screen
+    const bool focus = focused_for != c.module.get();
+    focused_for = c.module.get();
+    ui::muted(w("Klassikaal spelen", "Class session"));
+    ui::heading(ctext(s, c.module->title));
+    const float label_w = ImGui::CalcTextSize(w("Docent (mag leeg) ", "Teacher (optional) ")).x + ImGui::GetStyle().ItemSpacing.x * 2;
+    if (ClassAction f = name_field(w("Klas", "Class"), "##class", c.record.class_name, CK::SetClassName, label_w, focus); f.kind != CK::None) a = f;
+    if (ClassAction f = name_field(w("Docent (mag leeg)", "Teacher (optional)"), "##teacher", c.record.teacher, CK::SetTeacher, label_w, false); f.kind != CK::None) a = f;
+    if (!c.message.empty()) ui::text_bad(c.message);
+    ImGui::Spacing();
+    if (ImGui::Button(w("Beginnen (Enter)", "Begin (Enter)"))) a = ClassAction::make(CK::Begin);
+    ImGui::SameLine();
+    if (ImGui::Button(w("Terug (Esc)", "Back (Esc)"))) a = ClassAction::make(CK::Leave);
+    ImGui::Spacing();
+    ImGui::Separator();
+    ui::paragraphs(ctext(s, c.module->content_note));
+    return a;
+}
+
+}  // namespace signaal::app

@@ -1,0 +1,86 @@
+// Classroom mode (`signaal --class MODULE`, docs/gui.md "Classroom mode"):
+// what the projector and the presenter panel draw, and the one thing they may
+// return, a ClassAction. Kept apart from the learner's State fields so that a
+// class session can never touch a person's score record.
+#pragma once
+#include <chrono>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "class_record.h"
+#include "session.h"
+
+namespace signaal::app {
+
+struct ClassState {
+    bool active = false;       // the Class / ClassSetup screens are showing
+    ModulePtr module;
+    ClassRecord record;
+    std::string record_path, record_error;
+
+    // The session lives in State::session (so the scene picture loads as for a
+    // learner); `before` is a copy from just before the last decision, used to
+    // draw the decided question with the feedback.
+    std::optional<Session> before;
+    std::optional<AnswerOutcome> outcome;  // set: the feedback of the last decision shows
+
+    std::map<std::string, int> votes;  // hands per choice / option / phrase at the current question
+    std::vector<bool> teacher_marks;   // select / highlight: the teacher's own pick (for O)
+    int cursor = 0;                    // selected option (arrows, 1–9)
+    bool entering = false;             // N pressed: digits type the selected option's votes
+    std::string typed;
+
+    bool panel = true;     // presenter panel (P)
+    bool blank = false;    // projector blanked (B or .)
+    bool reveal = false;   // every option's feedback on the projector (R)
+    bool full = false;     // Home: the decided scene's whole text again, above its feedback
+    int preview = -1;      // scene index shown for discussion, -1: the session's own scene
+    bool list = false;     // scene list open in the panel (L)
+    int list_cursor = 0;
+    int slide = -1;        // debrief slide (points, then the partner diagram), -1: not in the debrief
+    int generation = 0;    // bumped whenever the projector should scroll back to the top
+
+    bool timer_running = false;
+    double timer_base = 0;  // seconds counted before the last start
+    std::chrono::steady_clock::time_point timer_since;
+    double timer_seconds() const {
+        if (!timer_running) return timer_base;
+        return timer_base + std::chrono::duration<double>(std::chrono::steady_clock::now() - timer_since).count();
+    }
+
+    std::string message;  // one line for the teacher (tie, saved, …)
+};
+
+struct ClassAction {
+    enum class Kind {
+        None,
+        SetClassName, SetTeacher,  // text
+        Begin,                     // setup done: start the session
+        Next, Prev,                // clicker: PageDown / PageUp (and Enter)
+        Back,                      // undo the last decision
+        Cursor,                    // index: select option
+        AddVotes,                  // index: delta for the selected option
+        SetVotes,                  // index: option, value: count
+        StartEntry, EntryDigit, EntryErase, EntryDone, EntryCancel,  // N, digits, Backspace, Enter, Esc
+        Decide,                    // go with the majority
+        Override,                  // go with the selected option / the teacher's marks
+        ToggleTeacherMark,         // index
+        TogglePanel, ToggleBlank, Reveal, Replay,
+        TimerToggle, TimerReset,
+        ToggleList, ListCursor, Preview,  // index: scene
+        EndPreview,
+        Fullscreen,
+        Leave,
+    };
+    Kind kind = Kind::None;
+    int index = 0;
+    int value = 0;
+    std::string text;
+
+    static ClassAction make(Kind k, int i = 0, int v = 0) { return {k, i, v, {}}; }
+    static ClassAction with_text(Kind k, std::string t) { return {k, 0, 0, std::move(t)}; }
+};
+
+}  // namespace signaal::app

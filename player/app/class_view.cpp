@@ -1,0 +1,92 @@
+// Classroom mode's layout: the projector view fills the window (full screen
+// with F11); the presenter panel (P) takes the right part of the same window
+// when the teacher wants it. One window rather than two: see docs/gui.md.
+#ifndef GLFW_INCLUDE_NONE
+#define GLFW_INCLUDE_NONE
+#endif
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "class_screens.h"
+#include "ui.h"
+
+namespace signaal::app {
+
+namespace {
+constexpr ImGuiWindowFlags kFixed = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove |
+                                    ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+
+ImFont* projector_font() {
+    ImGuiIO& io = ImGui::GetIO();
+    return io.Fonts->Fonts.Size > 1 ? io.Fonts->Fonts[1] : io.Fonts->Fonts[0];
+}
+}  // namespace
+
+ClassAction draw_class(const State& s, const Words& w) {
+    using CK = ClassAction::Kind;
+    const ClassState& c = s.klass;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const bool setup = s.screen == Screen::ClassSetup;
+    const bool panel = !setup && c.panel;
+    const float panel_w = panel ? std::clamp(vp->Size.x * 0.38f, std::min(vp->Size.x * 0.5f, s.font_px * 20), s.font_px * 40) : 0;
+    ClassAction a = class_keys(s);
+
+    // Projector.
+    ImGui::SetNextWindowPos(vp->Pos);
+    ImGui::SetNextWindowSize(ImVec2(vp->Size.x - panel_w, vp->Size.y));
+    ImGui::PushFont(projector_font());
+    const float px = ImGui::GetFontSize();
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px * 0.9f, px * 0.5f));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(px * 0.4f, px * 0.25f));
+    if (c.blank) ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0, 0, 0, 1));
+    ImGui::Begin("##projector", nullptr, kFixed | (setup ? 0 : ImGuiWindowFlags_NoNavInputs));
+    static int seen_generation = -1;  // scroll to the top when the projector shows something new
+    if (seen_generation != c.generation) {
+        ImGui::SetScrollY(0);
+        seen_generation = c.generation;
+    }
+    if (setup) {
+        if (ClassAction f = draw_class_setup(s, w); f.kind != CK::None) a = f;
+    } else if (!c.blank) {
+        draw_projector(s, w);
+        if (c.timer_running) {  // the class sees the discussion time running, top right
+            const std::string t = clock_text(c.timer_seconds());
+            const ImVec2 ts = ImGui::CalcTextSize(t.c_str());
+            const ImVec2 pos(ImGui::GetWindowPos().x + ImGui::GetWindowWidth() - ts.x - px, ImGui::GetWindowPos().y + px * 0.3f);
+            ImGui::GetForegroundDrawList()->AddRectFilled(ImVec2(pos.x - px * 0.3f, pos.y), ImVec2(pos.x + ts.x + px * 0.3f, pos.y + ts.y),
+                                                         ImGui::GetColorU32(ImGuiCol_WindowBg));
+            ImGui::GetForegroundDrawList()->AddText(pos, ImGui::GetColorU32(ImGuiCol_NavHighlight), t.c_str());
+        }
+    }
+    // The clicker's PageDown first scrolls a scene longer than the screen, then goes on.
+    if (!setup && a.kind == CK::None && !ImGui::GetIO().WantTextInput && !c.entering && !c.list &&
+        ImGui::IsKeyPressed(GLFW_KEY_PAGE_DOWN, false)) {
+        if (!c.blank && ImGui::GetScrollY() < ImGui::GetScrollMaxY() - 1)
+            ImGui::SetScrollY(std::min(ImGui::GetScrollMaxY(), ImGui::GetScrollY() + ImGui::GetWindowHeight() * 0.8f));
+        else
+            a = ClassAction::make(CK::Next);
+    }
+    ImGui::End();
+    if (c.blank) ImGui::PopStyleColor();
+    ImGui::PopStyleVar(2);
+    ImGui::PopFont();
+
+    // Presenter panel.
+    if (panel) {
+        ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - panel_w, vp->Pos.y));
+        ImGui::SetNextWindowSize(ImVec2(panel_w, vp->Size.y));
+        // Dark blue, not the projector's black: the teacher sees at a glance where the class's view ends.
+        ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.05f, 0.08f, 0.20f, 1));
+        ImGui::Begin("##presenter", nullptr, kFixed | ImGuiWindowFlags_NoNavInputs);
+        ImGui::GetWindowDrawList()->AddLine(ImGui::GetWindowPos(), ImVec2(ImGui::GetWindowPos().x, ImGui::GetWindowPos().y + vp->Size.y),
+                                            ImGui::GetColorU32(ImGuiCol_Text), 2.0f);
+        if (ClassAction p = draw_presenter(s, w); p.kind != CK::None) a = p;
+        ImGui::End();
+        ImGui::PopStyleColor();
+    }
+    return a;
+}
+
+}  // namespace signaal::app
