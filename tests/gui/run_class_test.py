@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""Classroom mode under Xvfb: runs `signaal --class MODULE` driven by a
+--script (tests/gui/class.script plays case-7-jim with votes at every
+decision, one override, one back, a reveal and the debrief slides), then
+checks the class record it wrote and that every screenshot shows something.
+It also checks that no score record was written: a class session never counts
+toward a person's certificate.
+Exit 77 (CTest: skipped) when xvfb-run is missing; 1 on any failed check.
+"""
+import argparse
+import glob
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+
+def fail(msg):
+    print("FAIL: " + msg, file=sys.stderr)
+    sys.exit(1)
+
+
+def expect(what, got, want):
+    if got != want:
+        fail(f"{what}: {got!r}, expected {want!r}")
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--signaal", required=True)
+    p.add_argument("--colours", required=True, help="the png_colours checker")
+    p.add_argument("--module", required=True, help="file or module id, as for --class")
+    p.add_argument("--content", required=True)
+    p.add_argument("--script", required=True)
+    p.add_argument("--out", help="keep the screenshots here (default: a temporary folder)")
+    args = p.parse_args()
+
+    if shutil.which("xvfb-run") is None:
+        print("xvfb-run not found: skipping the window test")
+        return 77
+
+    work = tempfile.mkdtemp(prefix="signaal-class-")
+    shots = args.out or os.path.join(work, "shots")
+    os.makedirs(shots, exist_ok=True)
+    for old in glob.glob(os.path.join(shots, "*.png")):
+        os.remove(old)
+    records = os.path.join(work, "records")
+    cmd = ["xvfb-run", "-a", "-s", "-screen 0 1366x768x24", args.signaal, "--class", args.module,
+           "--content", args.content, "--records", records, "--script", args.script, "--screenshot-dir", shots,
+           "--settings", os.path.join(work, "settings.json"), "--lang", "nl"]
+    env = dict(os.environ, LIBGL_ALWAYS_SOFTWARE="1", XDG_CONFIG_HOME=os.path.join(work, "config"))
+    run = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600)
+    sys.stderr.write(run.stderr)
+    if run.returncode != 0:
+        fail(f"signaal exited {run.returncode}")
+
+    files = glob.glob(os.path.join(records, "*.json"))
+    class_files = [f for f in files if os.path.basename(f).startswith("class_")]
+    if len(class_files) != 1 or len(files) != 1:
+        fail(f"expected exactly one record, a class record, in {records}; found {files}")
+    with open(class_files[0], encoding="utf-8") as f:
+        rec = json.load(f)
+    print(f"class record {class_files[0]}")
+    expect("signaal_class_record", rec.get("signaal_class_record"), 1)
+    if "result" in rec or "answers" in rec:
+        fail("the class record looks like a score record")
+    expect("class", rec["class"], "3B Toerisme")
+    expect("teacher", rec["teacher"], "Mevr. de Vries")
+    expect("module.id", rec["module"]["id"], "case-7-jim")
+    expect("finished", rec["finished"], True)
+    expect("ending", rec["ending"], "end-early")
+    d = rec["decisions"]
+    # registration was decided twice: the first ("note") was undone with PageUp.
+    expect("decisions", [x["scene"] for x in d], ["proposal", "papers", "registration", "early-board"])
+    expect("responses", [x["response"] for x in d],
+           [["p-all", "p-mother"], ["abroad", "early", "midwife"], ["ask"], ["interest"]])
+    expect("overridden", [x["overridden"] for x in d], [False, True, False, False])
+    expect("proposal votes", d[0]["votes"], {"p-all": 18, "p-healthy": 2, "p-mother": 12, "p-papers": 0})
+    expect("papers votes", d[1]["votes"], {"abroad": 10, "early": 4, "midwife": 0, "mother": 9})
+    expect("registration votes", d[2]["votes"], {"ask": 20, "note": 12, "register": 10})
+    expect("early-board votes (a tie)", d[3]["votes"], {"interest": 5, "leave": 5, "punish": 0})
+    for x in d:
+        if not x["time"].endswith("Z"):
+            fail(f"decision time {x['time']!r} is not ISO 8601 UTC")
+
+    pngs = sorted(glob.glob(os.path.join(shots, "*.png")))
+    if len(pngs) < 10:
+        fail(f"expected the script's screenshots, found {len(pngs)}")
+    for png in pngs:
+        # The blanked projector is black by design; the presenter panel next to it is not.
+        check = subprocess.run([args.colours, png, "16"], capture_output=True, text=True)
+        sys.stdout.write(check.stdout)
+        if check.returncode != 0:
+            fail(f"{png} looks blank: {check.stdout.strip()} {check.stderr.strip()}")
+    print("ok")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
