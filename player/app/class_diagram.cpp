@@ -19,16 +19,22 @@ void draw_partner_diagram(const State& s, const Words& w) {
         ui::muted(w("Deze casus noemt geen ketenpartners.", "This case names no chain partners."));
         return;
     }
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    // Every partner's whole name must show: when the presenter panel narrows the
+    // projector view, the diagram's text shrinks a little rather than being cut.
+    float names = 0;
+    for (const auto& p : m.partners) names = std::max(names, ImGui::CalcTextSize(ctext(s, p.label).c_str()).x);
+    const float base = ImGui::GetFontSize();
+    const float needed = names + base * (2.0f + 2.0f * static_cast<float>(cols));
+    const float shrink = std::clamp(avail.x / needed, 0.6f, 1.0f);
+    ImGui::SetWindowFontScale(shrink);
     const float fs = ImGui::GetFontSize();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
-    const ImVec2 avail = ImGui::GetContentRegionAvail();
-    float box_w = 0;
-    for (const auto& p : m.partners) box_w = std::max(box_w, ImGui::CalcTextSize(ctext(s, p.label).c_str()).x);
-    box_w = std::min(box_w + fs, avail.x * 0.45f);
+    const float box_w = names * shrink + fs;
     const float head_h = fs * 1.6f;
     // Rows shrink to fit the projector; the legend needs room below.
     const float row_h = std::clamp((avail.y - head_h - fs * 4.5f) / static_cast<float>(rows), fs * 1.3f, fs * 1.8f);
-    const float col_w = std::min(fs * 3.0f, (avail.x - box_w - fs) / static_cast<float>(cols));
+    const float col_w = std::clamp((avail.x - box_w - fs) / static_cast<float>(cols), fs * 1.5f, fs * 3.0f);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text), line = ImGui::GetColorU32(ImGuiCol_Border),
                 mark = ImGui::GetColorU32(ImGuiCol_NavHighlight), heading = ImGui::GetColorU32(ImGuiCol_PlotLinesHovered);
@@ -59,6 +65,7 @@ void draw_partner_diagram(const State& s, const Words& w) {
     std::string legend;
     for (const auto& p : m.debrief) legend += (legend.empty() ? "" : "   \xC2\xB7   ") + std::to_string(p.n) + " = " + scene_title(s, p.scene);
     ui::muted(legend);
+    ImGui::SetWindowFontScale(1.0f);
 }
 
 }  // namespace signaal::app
