@@ -13,7 +13,11 @@ bin=${1:?usage: bench-report.sh [--smoke] BINDIR [N ...]}; shift
 sizes=("$@")
 if (( smoke )); then sizes=(200); elif (( ${#sizes[@]} == 0 )); then sizes=(10000 100000); fi
 base=${BENCH_DIR:-/tmp/signaal-report-bench}
-[[ -x /usr/bin/time ]] || { echo "needs GNU time (Debian package: time)" >&2; exit 2; }
+if (( ! smoke )); then
+  for tool in /usr/bin/time bc; do
+    command -v "$tool" >/dev/null || { echo "needs $tool (Debian packages: time, bc)" >&2; exit 2; }
+  done
+fi
 
 for n in "${sizes[@]}"; do
   dir=$base/$n
