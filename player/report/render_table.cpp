@@ -65,7 +65,8 @@ std::string render_table(const ReportModel& m) {
         out += "\nModule " + ms.id + " — " + ms.title + ": " + std::to_string(ms.attempts) + " attempt(s), " +
                std::to_string(ms.finished) + " finished, " + std::to_string(ms.passed) + " passed\n";
         for (const auto& q : ms.questions) {
-            out += "  " + q.scene + " (" + q.kind + ", answered " + std::to_string(q.answered) + "x): " + q.prompt + "\n";
+            out += "  " + q.scene + " (" + q.kind + ", answered " + std::to_string(q.answered) + "x)" +
+                   (q.prompt.empty() ? "" : ": " + q.prompt) + "\n";
             rows.clear();
             for (const auto& o : q.options)
                 rows.push_back({(o.correct ? "* " : "  ") + o.id, std::to_string(o.count),

@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "aggregate.h"
+#include "build.h"
 #include "catalogue.h"
 #include "certificate.h"
 #include "lrs.h"
@@ -115,12 +116,7 @@ int main(int argc, char** argv) {
     if (loaded == 0) return fail("no modules found in the content folders (use --content)");
 
     phase("load content");
-    FoundFiles found = find_record_files(dirs);
-    phase("find files");
-    for (const auto& e : found.errors) std::cerr << "signaal-report: " << e << "\n";
-    if (!found.errors.empty() && found.files.empty()) return 2;
 
-    Aggregator agg(cat, ao);
     std::optional<JsonArrayFile> xapi;
     if (!xapi_file.empty()) {
         xapi.emplace();
@@ -133,10 +129,10 @@ int main(int argc, char** argv) {
     ProgressBar bar(!quiet);
     ScanOptions so;
     so.threads = threads;
-    verify_files(
-        found.files, cat, so,
-        [&](const std::string& path, Verification& v) {
-            if (agg.add(path, v) != Counted::Yes || (!xapi && !poster)) return;
+    BuildHooks hooks;
+    hooks.progress = [&](size_t done, size_t total) { bar.update(done, total); };
+    if (xapi || poster)
+        hooks.counted = [&](const std::string& path, const Verification& v) {
             auto st = attempt_statements(v);
             if (auto* e = std::get_if<std::string>(&st)) {
                 ++not_exported;
@@ -147,14 +143,14 @@ int main(int argc, char** argv) {
                 if (xapi) xapi->add(s);
                 if (poster) poster->add(std::move(s));
             }
-        },
-        [&](size_t done, size_t total) { bar.update(done, total); });
+        };
+    Built built = build_report(dirs, cat, ao, so, hooks);
     bar.finish();
-    phase("verify and aggregate");
-
-    ReportModel model = agg.finish(dirs);
-    phase("finish model");
-    int rc = model.failures.empty() && found.errors.empty() ? 0 : 1;
+    for (const auto& e : built.errors) std::cerr << "signaal-report: " << e << "\n";
+    if (!built.errors.empty() && built.model.files == 0) return 2;
+    ReportModel& model = built.model;
+    phase("find, verify and aggregate");
+    int rc = model.failures.empty() && built.errors.empty() ? 0 : 1;
     if (want_report) {
         std::string doc = render(model, *parse_format(format_name));
         if (out.empty()) std::cout << doc << std::flush;
