@@ -1,6 +1,7 @@
 #include "aggregate.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "cert_code.h"
 
@@ -61,9 +62,19 @@ Counted Aggregator::add(const std::string& path, const Verification& v) {
         failures_.push_back(std::move(f));
         return Counted::Failed;
     }
-    auto [it, fresh] = seen_.emplace(v.record->info.registration, path);
+    std::array<unsigned char, 16> key{};
+    const std::string& reg = v.record->info.registration;  // a UUID: parse_record checked it
+    for (size_t i = 0, b = 0; i < reg.size() && b < 32; ++i) {
+        int x = std::isdigit(static_cast<unsigned char>(reg[i])) ? reg[i] - '0'
+                : std::isxdigit(static_cast<unsigned char>(reg[i])) ? (std::tolower(static_cast<unsigned char>(reg[i])) - 'a' + 10) : -1;
+        if (x < 0) continue;
+        key[b / 2] = static_cast<unsigned char>(key[b / 2] | (b % 2 ? x : x << 4));
+        ++b;
+    }
+    auto [it, fresh] = seen_.emplace(key, files_);
     if (!fresh) {
-        failures_.push_back({path, "duplicate", {"same attempt (registration " + v.record->info.registration + ") as " + it->second + "; counted once"}});
+        duplicates_.emplace_back(failures_.size(), it->second);
+        failures_.push_back({path, "duplicate", {"same attempt (registration " + reg + ") as "}});
         return Counted::Duplicate;
     }
     ++counted_;
@@ -111,7 +122,7 @@ void Aggregator::fold(const std::string& path, const StoredRecord& r, const Resu
     for (const auto& c : res.critical) ++ma.critical[{c.scene, c.choice}];
 }
 
-ReportModel Aggregator::finish(const std::vector<std::string>& dirs) const {
+ReportModel Aggregator::finish(const std::vector<std::string>& dirs, const std::function<std::string(long)>& file_name) const {
     ReportModel out;
     out.generated = now_iso();
     out.dirs = dirs;
@@ -221,6 +232,8 @@ ReportModel Aggregator::finish(const std::vector<std::string>& dirs) const {
     }
 
     out.failures = failures_;
+    for (const auto& [index, first] : duplicates_)
+        out.failures[index].reasons[0] += (file_name ? file_name(first) : "file number " + std::to_string(first)) + "; counted once";
     std::sort(out.failures.begin(), out.failures.end(), [](const Failure& a, const Failure& b) { return a.file < b.file; });
     return out;
 }

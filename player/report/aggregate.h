@@ -2,6 +2,9 @@
 // into running counts and then dropped, so memory grows with the number of
 // trainees and registrations, not with the size of the records.
 #pragma once
+#include <array>
+#include <cstring>
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -35,7 +38,9 @@ public:
     Counted add(const std::string& path, const Verification& v);
     void add_unreadable(const std::string& path, const std::string& reason);
 
-    ReportModel finish(const std::vector<std::string>& dirs) const;
+    // `file_name(n)` names the n-th file given to add (1-based), so a duplicate can
+    // say which file it repeats; without it the message gives the number.
+    ReportModel finish(const std::vector<std::string>& dirs, const std::function<std::string(long)>& file_name = {}) const;
 
 private:
     struct TraineeAcc {
@@ -58,7 +63,17 @@ private:
     const Catalogue& catalogue_;
     AggregateOptions opt_;
     long files_ = 0, counted_ = 0;
-    std::unordered_map<std::string, std::string> seen_;  // registration -> first file
+    // Registration (16 bytes) -> number of the file that counted. Compact on
+    // purpose: it is the one thing that grows with the number of files.
+    struct KeyHash {
+        size_t operator()(const std::array<unsigned char, 16>& k) const {
+            size_t h;
+            std::memcpy(&h, k.data(), sizeof h);  // random UUIDs: any 8 bytes hash well
+            return h;
+        }
+    };
+    std::unordered_map<std::array<unsigned char, 16>, long, KeyHash> seen_;
+    std::vector<std::pair<size_t, long>> duplicates_;  // (index in failures_, file number it repeats)
     std::map<std::string, TraineeAcc> trainees_;          // by trainee id
     std::map<std::string, ModuleAcc> modules_;            // by module id
     std::vector<Failure> failures_;

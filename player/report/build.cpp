@@ -14,7 +14,7 @@ Built build_report(const std::vector<std::string>& dirs, const Catalogue& catalo
             if (agg.add(path, v) == Counted::Yes && hooks.counted) hooks.counted(path, v);
         },
         hooks.progress);
-    out.model = agg.finish(dirs);
+    out.model = agg.finish(dirs, [&](long n) { return n >= 1 && static_cast<size_t>(n) <= found.files.size() ? found.files[static_cast<size_t>(n - 1)] : "?"; });
     return out;
 }
 

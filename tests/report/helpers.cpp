@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "build.h"
 #include "record_gen.h"
 #include "records.h"
 
@@ -40,10 +41,7 @@ void generate(const std::string& dir, long n, long trainees, unsigned seed) {
 }
 
 signaal::report::ReportModel run(const std::vector<std::string>& dirs, signaal::report::AggregateOptions o) {
-    auto found = signaal::report::find_record_files(dirs);
-    signaal::report::Aggregator agg(catalogue(), o);
-    signaal::report::verify_files(found.files, catalogue(), {}, [&](const std::string& p, signaal::Verification& v) { agg.add(p, v); });
-    return agg.finish(dirs);
+    return signaal::report::build_report(dirs, catalogue(), o).model;
 }
 
 std::string find_passing(const std::string& dir) {
