@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 secs=${1:-600}
-CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DSIGNAAL_FUZZ=ON -DSIGNAAL_GUI=OFF -DSIGNAAL_REPORT=OFF -DSIGNAAL_TESTS=ON \
+CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DSIGNAAL_FUZZ=ON -DSIGNAAL_GUI=OFF -DSIGNAAL_TESTS=ON \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link,address,undefined" >/dev/null
 ninja -C build-fuzz fuzz_loader >/dev/null
