@@ -47,6 +47,17 @@ std::string failure_kind(const Verification& v) {
     return "tampered";
 }
 
+bool ReportFilter::venue_matches(const std::string& venue_name) const { return venue.empty() || key(venue) == key(venue_name); }
+
+bool ReportFilter::matches(const std::string& venue_name, const std::string& module_id, const std::string& updated) const {
+    if (!venue_matches(venue_name)) return false;
+    if (!module.empty() && module != module_id) return false;
+    const std::string d = updated.substr(0, 10);  // ISO 8601: the date comes first
+    if (!from.empty() && d < from) return false;
+    if (!to.empty() && d > to) return false;
+    return true;
+}
+
 Aggregator::Aggregator(const Catalogue& catalogue, AggregateOptions options) : catalogue_(catalogue), opt_(std::move(options)) {}
 
 void Aggregator::add_unreadable(const std::string& path, const std::string& reason) {
@@ -76,6 +87,11 @@ Counted Aggregator::add(const std::string& path, const Verification& v) {
         duplicates_.emplace_back(failures_.size(), it->second);
         failures_.push_back({path, "duplicate", {"same attempt (registration " + reg + ") as "}});
         return Counted::Duplicate;
+    }
+    // After the duplicate check, so a second copy is reported whatever the filter.
+    if (!opt_.filter.matches(v.record->info.trainee.venue, v.record->module_id, v.record->updated)) {
+        ++filtered_;
+        return Counted::Filtered;
     }
     ++counted_;
     fold(path, *v.record, *v.replayed, v.module);
@@ -131,6 +147,7 @@ ReportModel Aggregator::finish(const std::vector<std::string>& dirs, const std::
     out.threshold = opt_.threshold;
     out.files = files_;
     out.counted = counted_;
+    out.filtered = filtered_;
     auto passed = [&](const TraineeRow& t) {
         if (opt_.course.empty()) return t.course_passed();
         return std::any_of(t.passes.begin(), t.passes.end(), [&](const CoursePass& p) { return p.course == opt_.course; });
@@ -149,6 +166,7 @@ ReportModel Aggregator::finish(const std::vector<std::string>& dirs, const std::
         out.trainees.push_back(std::move(row));
     }
     for (const auto& e : opt_.roster) {
+        if (!opt_.filter.venue_matches(e.venue)) continue;  // another venue's staff
         auto it = by_id.find(e.id);
         if (it != by_id.end()) {
             TraineeRow& t = out.trainees[it->second];

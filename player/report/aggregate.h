@@ -18,16 +18,29 @@
 
 namespace signaal::report {
 
+// Narrows the review to some attempts: the trainer view's filters. An empty
+// field matches everything. Applied while folding (not to the finished model)
+// because module and question counts cannot be taken apart afterwards.
+struct ReportFilter {
+    std::string venue;     // the trainee's venue; case and surrounding spaces ignored, as venues match
+    std::string module;    // module id
+    std::string from, to;  // YYYY-MM-DD, inclusive: the UTC day of the attempt's last answer
+    bool empty() const { return venue.empty() && module.empty() && from.empty() && to.empty(); }
+    bool venue_matches(const std::string& venue_name) const;
+    bool matches(const std::string& venue_name, const std::string& module_id, const std::string& updated) const;
+};
+
 struct AggregateOptions {
     double threshold = 0.6;   // share of staff that must pass for a venue to be certified
     std::string course;       // the course that certifies; empty: any course with an assessment
     std::string lang = "nl";  // language of labels in the report
     std::vector<RosterEntry> roster;  // empty: staff are counted from the records
     std::string roster_file;
+    ReportFilter filter;      // attempts outside it are verified but not counted (ReportModel::filtered)
 };
 
 // What became of one file.
-enum class Counted { Yes, Duplicate, Failed };
+enum class Counted { Yes, Duplicate, Failed, Filtered };
 
 class Aggregator {
 public:
@@ -62,7 +75,7 @@ private:
 
     const Catalogue& catalogue_;
     AggregateOptions opt_;
-    long files_ = 0, counted_ = 0;
+    long files_ = 0, counted_ = 0, filtered_ = 0;
     // Registration (16 bytes) -> number of the file that counted. Compact on
     // purpose: it is the one thing that grows with the number of files.
     struct KeyHash {

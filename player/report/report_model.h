@@ -100,6 +100,7 @@ struct ReportModel {
     double threshold = 0.6;
     long files = 0;         // record files looked at
     long counted = 0;       // verified and counted
+    long filtered = 0;      // verified, but outside the filter (AggregateOptions::filter)
     std::vector<TraineeRow> trainees;  // sorted by venue, then name
     std::vector<VenueRow> venues;      // sorted by venue
     std::vector<ModuleStats> modules;  // catalogue order
