@@ -10,6 +10,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <simdjson.h>
+
 #include "hash.h"
 
 namespace signaal {
@@ -79,55 +81,118 @@ json record_json(const Session& s, const AttemptInfo& info) {
 }
 
 namespace {
-// Reads a required field of the expected JSON type, or says which one is wrong.
-template <class T>
-bool field(const json& j, const char* key, T& out, std::string& err, const std::string& where) {
-    auto it = j.find(key);
-    if (it == j.end()) {
-        err = "missing field " + where + key;
-        return false;
+// Records are parsed with simdjson: a report reads hundreds of thousands of
+// them and parsing was most of its time with nlohmann::json. The small result
+// object is converted to nlohmann::json for comparison with a replay.
+using simdjson::dom::element;
+
+json to_json(element e) {
+    simdjson::dom::object obj;
+    simdjson::dom::array arr;
+    std::string_view str;
+    int64_t i = 0;
+    uint64_t u = 0;
+    double d = 0;
+    bool b = false;
+    if (!e.get(obj)) {
+        json o = json::object();
+        for (auto field : obj) o[std::string(field.key)] = to_json(field.value);
+        return o;
     }
-    try {
-        out = it->get<T>();
-    } catch (const json::exception&) {
-        err = "field " + where + key + " has the wrong type";
-        return false;
+    if (!e.get(arr)) {
+        json a = json::array();
+        for (element v : arr) a.push_back(to_json(v));
+        return a;
     }
-    return true;
+    if (!e.get(str)) return std::string(str);
+    if (!e.get(i)) return i;
+    if (!e.get(u)) return u;
+    if (!e.get(d)) return d;
+    if (!e.get(b)) return b;
+    return nullptr;
 }
+
+// Reads one required field, or says which one is missing or of the wrong type.
+struct Fields {
+    simdjson::dom::object obj;
+    std::string where;
+    std::string err;
+
+    element get(const char* key) {
+        element e;
+        if (err.empty() && obj[key].get(e)) err = "missing field " + where + key;
+        return e;
+    }
+    bool str(const char* key, std::string& out) {
+        element e = get(key);
+        std::string_view v;
+        if (err.empty() && e.get(v)) err = "field " + where + key + " has the wrong type";
+        if (err.empty()) out.assign(v);
+        return err.empty();
+    }
+    bool boolean(const char* key, bool& out) {
+        element e = get(key);
+        if (err.empty() && e.get(out)) err = "field " + where + key + " has the wrong type";
+        return err.empty();
+    }
+    bool object(const char* key, simdjson::dom::object& out) {
+        element e = get(key);
+        if (err.empty() && e.get(out)) err = "field " + where + key + " has the wrong type";
+        return err.empty();
+    }
+    bool array(const char* key, simdjson::dom::array& out) {
+        element e = get(key);
+        if (err.empty() && e.get(out)) err = "field " + where + key + " is not a list";
+        return err.empty();
+    }
+};
 }  // namespace
 
 std::variant<StoredRecord, std::string> parse_record(const std::string& text) {
-    json j = json::parse(text, nullptr, false);
-    if (j.is_discarded()) return std::string("not valid JSON (corrupt or truncated file)");
-    if (!j.is_object() || !j.contains("signaal_record")) return std::string("not a Signaal score record");
-    if (j["signaal_record"] != 1) return std::string("unsupported score record version");
+    thread_local simdjson::dom::parser parser;
+    element root;
+    if (parser.parse(text).get(root)) return std::string("not valid JSON (corrupt or truncated file)");
+    simdjson::dom::object top;
+    if (root.get(top) || top["signaal_record"].error()) return std::string("not a Signaal score record");
+    int64_t version = 0;
+    if (top["signaal_record"].get(version) || version != 1) return std::string("unsupported score record version");
     StoredRecord r;
-    std::string err;
-    json tr, mod, answers;
-    bool ok = field(j, "software", r.info.software, err, "") && field(j, "registration", r.info.registration, err, "") &&
-              field(j, "trainee", tr, err, "") && field(j, "module", mod, err, "") &&
-              field(j, "language", r.info.language, err, "") && field(j, "started", r.started, err, "") &&
-              field(j, "updated", r.updated, err, "") && field(j, "answers", answers, err, "") &&
-              field(j, "result", r.result, err, "");
-    ok = ok && tr.is_object() && field(tr, "id", r.info.trainee.id, err, "trainee.") &&
-         field(tr, "name", r.info.trainee.name, err, "trainee.") && field(tr, "venue", r.info.trainee.venue, err, "trainee.") &&
-         field(tr, "role", r.info.trainee.role, err, "trainee.");
-    ok = ok && mod.is_object() && field(mod, "id", r.module_id, err, "module.") &&
-         field(mod, "version", r.module_version, err, "module.") && field(mod, "sha256", r.module_sha256, err, "module.") &&
-         field(mod, "course", r.module_course, err, "module.") && field(mod, "assessment", r.module_assessment, err, "module.");
-    if (!ok) return err.empty() ? std::string("malformed trainee or module") : err;
-    if (!answers.is_array()) return std::string("field answers is not a list");
-    if (!r.result.is_object()) return std::string("field result is not an object");
+    Fields f{top, "", ""};
+    simdjson::dom::object tr, mod, result;
+    element result_element;
+    simdjson::dom::array answers;
+    f.str("software", r.info.software) && f.str("registration", r.info.registration) && f.object("trainee", tr) &&
+        f.object("module", mod) && f.str("language", r.info.language) && f.str("started", r.started) &&
+        f.str("updated", r.updated) && f.array("answers", answers) && f.object("result", result);
+    if (!f.err.empty()) return f.err;
+    result_element = top["result"].value_unsafe();
+    Fields t{tr, "trainee.", ""};
+    t.str("id", r.info.trainee.id) && t.str("name", r.info.trainee.name) && t.str("venue", r.info.trainee.venue) &&
+        t.str("role", r.info.trainee.role);
+    if (!t.err.empty()) return t.err;
+    Fields m{mod, "module.", ""};
+    m.str("id", r.module_id) && m.str("version", r.module_version) && m.str("sha256", r.module_sha256) &&
+        m.str("course", r.module_course) && m.boolean("assessment", r.module_assessment);
+    if (!m.err.empty()) return m.err;
     if (!is_uuid(r.info.registration)) return std::string("registration is not a UUID");
-    for (size_t i = 0; i < answers.size(); ++i) {
+    size_t i = 0;
+    for (element e : answers) {
+        std::string where = "answers[" + std::to_string(i++) + "].";
+        simdjson::dom::object ao;
+        if (e.get(ao)) return where + " is not an object";
         Answer a;
-        std::string where = "answers[" + std::to_string(i) + "].";
-        if (!answers[i].is_object() || !field(answers[i], "scene", a.scene, err, where) ||
-            !field(answers[i], "response", a.response, err, where) || !field(answers[i], "time", a.time, err, where))
-            return err.empty() ? where + " is not an object" : err;
+        Fields af{ao, where, ""};
+        simdjson::dom::array resp;
+        af.str("scene", a.scene) && af.array("response", resp) && af.str("time", a.time);
+        if (!af.err.empty()) return af.err;
+        for (element x : resp) {
+            std::string_view v;
+            if (x.get(v)) return "field " + where + "response has the wrong type";
+            a.response.emplace_back(v);
+        }
         r.answers.push_back(std::move(a));
     }
+    r.result = to_json(result_element);
     return r;
 }
 
