@@ -165,6 +165,7 @@ Effects Controller::apply(const Action& a) {
                 fx.fonts = fx.theme = fx.image = true;
             }
             break;
+        case K::OpenTrainer: break;  // the shell opens it: it owns the background job (window.cpp)
         case K::ShowErrors:
             if (const CatalogueEntry* e = entry(a.index)) {
                 s_.error_file = e->path;

@@ -35,6 +35,8 @@ int main(int argc, char** argv) {
     signaal::add_text_options(app, o.text);
     app.add_option("--watch", o.watch, "Author mode: play this module file and reload it whenever it changes")->check(CLI::ExistingFile);
     app.add_option("--class", o.class_module, "Classroom mode: present this module (file or module id) to a class (docs/gui.md)");
+    auto* trainer = app.add_option("--trainer", o.trainer_dirs, "Trainer view: the report on these record folders (default: the records folder)")
+                        ->expected(0, -1);
     app.add_option("--script", o.script, "Drive the window from a script of key presses (docs/gui.md)")->check(CLI::ExistingFile);
     app.add_option("--screenshot-dir", o.screenshot_dir, "Folder for the script's screenshots")->check(CLI::ExistingDirectory);
     app.add_option("--settings", o.settings_path, "Settings file (default: " + signaal::default_settings_path() + ")");
@@ -43,6 +45,7 @@ int main(int argc, char** argv) {
     app.add_flag("--first-frame-time", o.first_frame_time, "Print the time from start to the first frame on stderr");
     CLI11_PARSE(app, argc, argv);
     o.lang_given = app.count("--lang") > 0;
+    o.trainer = trainer->count() > 0;
 
     if (text) return signaal::run_text_player(o.text, std::cin, std::cout, std::cerr, isatty(STDIN_FILENO) != 0);
     if (!display_available()) {

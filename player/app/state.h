@@ -13,10 +13,11 @@
 #include "records.h"
 #include "session.h"
 #include "settings.h"
+#include "trainer_state.h"
 
 namespace signaal::app {
 
-enum class Screen { Catalogue, ContentNote, Scene, Feedback, Result, Settings, LoadError, ClassSetup, Class };
+enum class Screen { Catalogue, ContentNote, Scene, Feedback, Result, Settings, LoadError, ClassSetup, Class, Trainer };
 
 // A loaded scene image, as the shell uploaded it (0: none or not loadable).
 struct Image {
@@ -61,6 +62,7 @@ struct State {
     float projector_px = 0; // classroom mode: the projector font (io.Fonts->Fonts[1]); 0: not built
 
     ClassState klass;       // classroom mode (class_*.cpp)
+    TrainerState trainer;   // trainer view (trainer_*.cpp)
 };
 
 struct Action {
@@ -72,6 +74,7 @@ struct Action {
         Start,         // index: catalogue entry; continues an unfinished attempt
         StartFresh,    // index: catalogue entry; always a new attempt
         StartClass,    // index: catalogue entry; classroom mode (class_controller.cpp)
+        OpenTrainer,   // the trainer view on the records folder (trainer_controller.cpp)
         ShowErrors,    // index: catalogue entry that did not load
         BeginScenes,   // content note read
         Choose,        // index into Session::available_choices()

@@ -27,6 +27,7 @@ int glfw_key(Key k) {
         case Key::F2: return GLFW_KEY_F2;
         case Key::N: return GLFW_KEY_N;
         case Key::K: return GLFW_KEY_K;
+        case Key::T: return GLFW_KEY_T;
     }
     return GLFW_KEY_UNKNOWN;
 }

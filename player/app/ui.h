@@ -11,7 +11,7 @@ namespace signaal::app::ui {
 
 // Keys, as screens read them. They report nothing while a text field has the
 // keyboard, so typing a name can never answer a question.
-enum class Key { Enter, Escape, Space, Tab, Up, Down, Left, Right, F1, F2, N, K };
+enum class Key { Enter, Escape, Space, Tab, Up, Down, Left, Right, F1, F2, N, K, T };
 bool pressed(Key k);
 bool shift_down();
 // 1–9 pressed this frame (top row or keypad), else 0.

@@ -21,6 +21,8 @@
 #include "script.h"
 #include "texture.h"
 #include "theme.h"
+#include "trainer_controller.h"
+#include "trainer_screens.h"
 #include "ui.h"
 
 namespace signaal::app {
@@ -117,7 +119,8 @@ private:
 
 class Shell {
 public:
-    Shell(const WindowOptions& o, GLFWwindow* win, State& s) : o_(o), win_(win), s_(s), ctl_(s) {}
+    // The trainer view's worker wakes the idle loop with an empty event (thread-safe in GLFW).
+    Shell(const WindowOptions& o, GLFWwindow* win, State& s) : o_(o), win_(win), s_(s), ctl_(s), job_([] { glfwPostEmptyEvent(); }) {}
 
     int run() {
         font_file_ = find_font_file();
@@ -138,7 +141,9 @@ public:
         int frames_left = kSettleFrames;
         bool first = true;
         while (!glfwWindowShouldClose(win_)) {
-            const bool scripted = script && script->active();
+            // While a trainer report builds the script waits for it (so a test can
+            // filter and export what was built); the loop idles until the worker wakes it.
+            const bool scripted = script && script->active() && !s_.trainer.building;
             if (scripted || frames_left > 0) glfwPollEvents();
             else if (!o_.watch.empty()) glfwWaitEventsTimeout(0.5);  // poll the file twice a second
             else if (s_.klass.active && s_.klass.timer_running) {
@@ -150,6 +155,8 @@ public:
                 g_event = false;
                 frames_left = kSettleFrames;
             }
+            // One frame per wake-up from the worker: the progress bar moves, then the loop idles again.
+            if (TrainerController(s_, job_).poll()) frames_left = std::max(frames_left, s_.trainer.building ? 1 : kSettleFrames);
             if (!o_.watch.empty()) {
                 auto now = mtime(o_.watch);
                 if (now != watched) {
@@ -193,6 +200,7 @@ public:
     }
 
     Controller& controller() { return ctl_; }
+    void open_trainer(const std::vector<std::string>& dirs) { TrainerController(s_, job_).open(dirs); }
     void update_image() {
         std::string key;
         if (s_.session && (s_.screen == Screen::Scene || s_.screen == Screen::Class || s_.screen == Screen::Result || s_.screen == Screen::Feedback) &&
@@ -209,6 +217,7 @@ private:
     GLFWwindow* win_;
     State& s_;
     Controller ctl_;
+    TrainerJob job_;
     std::string font_file_;
     bool fonts_dirty_ = false;
     std::string image_key_;
@@ -277,6 +286,10 @@ private:
             class_frame(shot, w);
             return;
         }
+        if (s_.screen == Screen::Trainer) {
+            trainer_frame(shot, w);
+            return;
+        }
         const ImGuiViewport* vp = ImGui::GetMainViewport();
 
         // The reading column: centred, about 70 characters wide.
@@ -320,7 +333,7 @@ private:
             case Screen::Result: a = s_.session ? draw_result(s_, w) : Action{}; break;
             case Screen::Settings: a = draw_settings(s_, w); break;
             case Screen::LoadError: a = draw_load_error(s_, w); break;
-            case Screen::ClassSetup: case Screen::Class: break;  // class_frame() draws these
+            case Screen::ClassSetup: case Screen::Class: case Screen::Trainer: break;  // class_frame() / trainer_frame() draw these
         }
         ImGui::End();
         if (a.kind == Action::Kind::None) a = bar;
@@ -329,11 +342,33 @@ private:
         present(shot);
 
         // Apply the action after the frame, so every frame draws one consistent state.
-        if (a.kind != Action::Kind::None) {
+        if (a.kind == Action::Kind::OpenTrainer) {
+            save_settings_now_and_open_trainer();
+        } else if (a.kind != Action::Kind::None) {
             Effects fx = ctl_.apply(a);
             after(fx);
         }
         update_image();
+    }
+
+    void save_settings_now_and_open_trainer() {
+        ctl_.save_settings_now();
+        open_trainer({});
+        g_event = true;
+    }
+
+    // The trainer view uses the whole window: its tables need the width, not a reading column.
+    void trainer_frame(const std::string& shot, const Words& w) {
+        const ImGuiViewport* vp = ImGui::GetMainViewport();
+        ImGui::SetNextWindowPos(vp->WorkPos);
+        ImGui::SetNextWindowSize(vp->WorkSize);
+        ImGui::Begin("##trainer", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove |
+                                               ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings);
+        scroll_keys();
+        TrainerAction a = draw_trainer(s_, w);
+        ImGui::End();
+        present(shot);
+        if (a.kind != TrainerAction::Kind::None) after(TrainerController(s_, job_).apply(a));
     }
 
     // Classroom mode draws its own windows (class_view.cpp) and has its own actions.
@@ -484,6 +519,12 @@ int run_window(const WindowOptions& o) {
                     s.notice = named + ": not a module file, nor a module id in the content folders";
                 }
             }
+        }
+        if (o.trainer) {
+            std::vector<std::string> dirs;
+            for (const auto& d : o.trainer_dirs)
+                if (!d.empty()) dirs.push_back(d);
+            shell.open_trainer(dirs);
         }
         shell.update_image();
         rc = shell.run();

@@ -4,6 +4,7 @@
 #pragma once
 #include <chrono>
 #include <string>
+#include <vector>
 
 #include "text_player.h"
 
@@ -14,6 +15,8 @@ struct WindowOptions {
     bool lang_given = false;   // --lang overrides the remembered language
     std::string watch;         // --watch MODULE
     std::string class_module;  // --class MODULE: classroom mode (file or module id)
+    bool trainer = false;      // --trainer [DIR...]: the trainer view
+    std::vector<std::string> trainer_dirs;  // empty: the records folder
     std::string script;        // --script FILE
     std::string screenshot_dir = ".";
     std::string settings_path; // default: default_settings_path()

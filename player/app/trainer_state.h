@@ -1,0 +1,56 @@
+// The trainer view (`signaal --trainer [DIR...]`, docs/gui.md "Trainer view"):
+// the same ReportModel signaal-report prints, as tables and bars in the window.
+// What it draws and the one thing it may return, a TrainerAction. The report
+// itself is built off the frame loop by TrainerJob (trainer_job.h).
+#pragma once
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "report_model.h"
+
+namespace signaal::app {
+
+// The view's text fields, in Tab order.
+enum class TrainerField { Folders, Roster, Threshold, Venue, Module, From, To, Export, Count };
+
+enum class TrainerTab { Venues, Trainees, Modules, Skipped };
+
+struct TrainerState {
+    bool active = false;
+    // Field texts as typed (index: TrainerField). Folders are separated by ';'.
+    std::vector<std::string> fields = std::vector<std::string>(static_cast<size_t>(TrainerField::Count));
+    TrainerTab tab = TrainerTab::Venues;
+
+    bool building = false;      // a TrainerJob is running
+    size_t done = 0, total = 0;  // its progress (files verified / found)
+    std::optional<report::ReportModel> model;  // the last report built, with the filter it was built with
+    std::vector<std::string> errors;           // folders that do not exist or cannot be read
+    std::string message;                       // one line: export saved, bad date, …
+    bool message_bad = false;
+
+    std::string& field(TrainerField f) { return fields[static_cast<size_t>(f)]; }
+    const std::string& field(TrainerField f) const { return fields[static_cast<size_t>(f)]; }
+};
+
+struct TrainerAction {
+    enum class Kind {
+        None,
+        SetField,  // index: TrainerField, text
+        Build,     // (re)build from the fields; index >= 0: Enter in that field, text: its text
+        Export,    // write the shown report as CSV to the export path (index, text as for Build)
+        SetTab,    // index: TrainerTab
+        ClearFilters,
+        FilterVenue,  // text: show only this venue (a click on its row)
+        Leave,     // back to the start screen
+    };
+    Kind kind = Kind::None;
+    int index = 0;
+    std::string text;
+
+    static TrainerAction make(Kind k, int i = -1) { return {k, i, {}}; }
+    static TrainerAction with_text(Kind k, int i, std::string t) { return {k, i, std::move(t)}; }
+};
+
+}  // namespace signaal::app

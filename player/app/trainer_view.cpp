@@ -1,0 +1,150 @@
+// The trainer view's frame: where the records are (folders, optional roster,
+// threshold), the filters, the CSV export, the progress while a report builds,
+// and the four tabs. Keys: Tab / Shift+Tab move between the fields, Enter in
+// a field builds the report again (Enter in the export field saves the CSV).
+// Outside a field: O, F and E jump to the folder, venue filter and export
+// fields, 1–4 switch tabs and Esc goes back to the start screen.
+#ifndef GLFW_INCLUDE_NONE
+#define GLFW_INCLUDE_NONE
+#endif
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+
+#include <cstdio>
+#include <string>
+
+#include "render.h"
+#include "trainer_screens.h"
+#include "ui.h"
+
+namespace signaal::app {
+
+namespace {
+using K = TrainerAction::Kind;
+using F = TrainerField;
+
+// One text field. Edits come back as SetField; Enter leaves the field and
+// builds (or exports), carrying the text so nothing typed is lost.
+TrainerAction text_field(const TrainerState& t, F f, const char* hint, float width, bool focus) {
+    char buf[1024];
+    std::snprintf(buf, sizeof buf, "%s", t.field(f).c_str());
+    ImGui::SetNextItemWidth(width);
+    if (focus) ImGui::SetKeyboardFocusHere();
+    const std::string id = "##field" + std::to_string(static_cast<int>(f));
+    const bool edited = ImGui::InputTextWithHint(id.c_str(), hint, buf, sizeof buf);
+    const bool enter = ImGui::IsKeyPressed(GLFW_KEY_ENTER, false) || ImGui::IsKeyPressed(GLFW_KEY_KP_ENTER, false);
+    if (ImGui::IsItemDeactivated() && enter)
+        return TrainerAction::with_text(f == F::Export ? K::Export : K::Build, static_cast<int>(f), buf);
+    if (edited) return TrainerAction::with_text(K::SetField, static_cast<int>(f), buf);
+    return {};
+}
+
+void label(const char* text) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(text);
+    ImGui::SameLine();
+}
+
+// Keeps the first action of the frame: one action per frame, like the other screens.
+void keep(TrainerAction& a, TrainerAction b) {
+    if (a.kind == K::None) a = std::move(b);
+}
+
+std::string summary(const report::ReportModel& m, const Words& w) {
+    std::string s = std::to_string(m.counted) + w(" pogingen geteld uit ", " attempts counted from ") + std::to_string(m.files) +
+                    w(" bestanden", " files");
+    if (m.filtered > 0) s += "; " + std::to_string(m.filtered) + w(" buiten het filter", " outside the filter");
+    if (!m.failures.empty()) s += "; " + std::to_string(m.failures.size()) + w(" overgeslagen", " skipped");
+    return s;
+}
+}  // namespace
+
+TrainerAction draw_trainer(const State& s, const Words& w) {
+    const TrainerState& t = s.trainer;
+    TrainerAction a;
+    // No field takes the keyboard on its own: then 1–4 and Esc work at once.
+    F focus = F::Count;  // none
+    if (!ImGui::GetIO().WantTextInput) {
+        if (ImGui::IsKeyPressed(GLFW_KEY_O, false)) focus = F::Folders;
+        if (ImGui::IsKeyPressed(GLFW_KEY_F, false)) focus = F::Venue;
+        if (ImGui::IsKeyPressed(GLFW_KEY_E, false)) focus = F::Export;
+    }
+
+    if (ui::button(w("Terug naar het begin (Esc)", "Back to the start (Esc)"))) keep(a, TrainerAction::make(K::Leave));
+    ImGui::SameLine();
+    ui::heading(w("Trainersoverzicht", "Trainer view"));
+
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float em = ImGui::GetFontSize();
+    label(w("Map(pen) met scorebestanden (O)", "Folder(s) with score records (O)"));
+    keep(a, text_field(t, F::Folders, w("map; nog een map", "folder; another folder"), -(em * 9 + gap), focus == F::Folders));
+    ImGui::SameLine();
+    if (ImGui::Button(w("Openen (Enter)", "Open (Enter)"), ImVec2(-1, 0))) keep(a, TrainerAction::make(K::Build));
+
+    label(w("Personeelslijst (CSV, optioneel)", "Staff roster (CSV, optional)"));
+    keep(a, text_field(t, F::Roster, w("naam,locatie,functie", "name,venue,role"), -(em * 12 + gap), false));
+    ImGui::SameLine();
+    label(w("Drempel", "Threshold"));
+    keep(a, text_field(t, F::Threshold, "60%", -1, false));
+
+    // Filters: narrow the attempts that count (ReportFilter in the report library).
+    const float fw = (ImGui::GetContentRegionAvail().x - em * 22) / 4;
+    label(w("Filter (F): locatie", "Filter (F): venue"));
+    keep(a, text_field(t, F::Venue, w("alle", "all"), fw, focus == F::Venue));
+    ImGui::SameLine();
+    label(w("module", "module"));
+    keep(a, text_field(t, F::Module, w("alle (module-id)", "all (module id)"), fw, false));
+    ImGui::SameLine();
+    label(w("van", "from"));
+    keep(a, text_field(t, F::From, w("JJJJ-MM-DD", "YYYY-MM-DD"), fw * 0.75f, false));
+    ImGui::SameLine();
+    label(w("tot en met", "to"));
+    keep(a, text_field(t, F::To, w("JJJJ-MM-DD", "YYYY-MM-DD"), fw * 0.75f, false));
+    ImGui::SameLine();
+    if (ImGui::Button(w("Filters wissen", "Clear filters"), ImVec2(-1, 0))) keep(a, TrainerAction::make(K::ClearFilters));
+
+    label(w("CSV bewaren als (E)", "Export CSV to (E)"));
+    keep(a, text_field(t, F::Export, w("bestand.csv", "file.csv"), -(em * 9 + gap), focus == F::Export));
+    ImGui::SameLine();
+    if (ImGui::Button(w("CSV bewaren", "Export CSV"), ImVec2(-1, 0))) keep(a, TrainerAction::make(K::Export));
+
+    if (!t.message.empty()) (t.message_bad ? ui::text_bad(t.message) : ui::text_good(t.message));
+    if (t.building) {
+        const float share = t.total ? static_cast<float>(t.done) / static_cast<float>(t.total) : 0.0f;
+        const std::string over = std::to_string(t.done) + " / " + std::to_string(t.total) + w(" bestanden geverifieerd", " files verified");
+        ImGui::ProgressBar(share, ImVec2(-1, 0), over.c_str());
+    } else if (t.model) {
+        ui::muted(summary(*t.model, w));
+    }
+    ImGui::Separator();
+
+    // Tabs as buttons, so the keys 1–4 and a click set the same state field.
+    const char* names[] = {w("1 Locaties", "1 Venues"), w("2 Cursisten", "2 Trainees"), w("3 Modules", "3 Modules"),
+                           w("4 Overgeslagen", "4 Skipped files")};
+    for (int i = 0; i < 4; ++i) {
+        const bool on = static_cast<int>(t.tab) == i;
+        if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+        std::string label_text = names[i];
+        if (i == 3 && t.model && !t.model->failures.empty()) label_text += " (" + std::to_string(t.model->failures.size()) + ")";
+        if (ImGui::Button(label_text.c_str())) keep(a, TrainerAction::make(K::SetTab, i));
+        if (on) ImGui::PopStyleColor();
+        if (i < 3) ImGui::SameLine();
+    }
+    if (const int d = ui::digit_pressed(); d >= 1 && d <= 4) keep(a, TrainerAction::make(K::SetTab, d - 1));
+    if (ui::pressed(ui::Key::Escape)) keep(a, TrainerAction::make(K::Leave));
+    ImGui::Spacing();
+
+    if (!t.model) {
+        if (!t.building) ui::muted(w("Nog geen rapport: geef een map en druk op Enter.", "No report yet: give a folder and press Enter."));
+        return a;
+    }
+    switch (t.tab) {
+        case TrainerTab::Venues: keep(a, draw_venues_tab(*t.model, w)); break;
+        case TrainerTab::Trainees: draw_trainees_tab(*t.model, w); break;
+        case TrainerTab::Modules: draw_modules_tab(*t.model, w); break;
+        case TrainerTab::Skipped: draw_skipped_tab(*t.model, t.errors, w); break;
+    }
+    return a;
+}
+
+}  // namespace signaal::app
