@@ -51,11 +51,15 @@ bool valid_day(const std::string& text) {
 void TrainerController::open(const std::vector<std::string>& dirs) {
     TrainerState& t = s_.trainer;
     t.active = true;
+    const std::vector<std::string> folders = dirs.empty() ? std::vector<std::string>{s_.records_dir} : dirs;
     std::string joined;
-    for (const auto& d : dirs.empty() ? std::vector<std::string>{s_.records_dir} : dirs) joined += (joined.empty() ? "" : "; ") + d;
+    for (const auto& d : folders) joined += (joined.empty() ? "" : "; ") + d;
     t.field(F::Folders) = joined;
     if (t.field(F::Threshold).empty()) t.field(F::Threshold) = "60%";
-    if (t.field(F::Export).empty()) t.field(F::Export) = (std::filesystem::path(s_.records_dir).parent_path() / "signaal-report.csv").string();
+    // Next to the (first) records folder, not inside it: that folder holds only what the players write.
+    std::filesystem::path first = std::filesystem::path(folders.front()).lexically_normal();
+    if (first.filename().empty()) first = first.parent_path();
+    if (t.field(F::Export).empty()) t.field(F::Export) = (first.parent_path() / "signaal-report.csv").string();
     s_.screen = Screen::Trainer;
     build();
 }
