@@ -48,6 +48,9 @@ int main(int argc, char** argv) {
         }
         if (v.ok()) {
             std::cout << f << ": OK";
+            if (v.class_record)
+                std::cout << " (class record: " << v.class_record->class_name << ", " << v.class_record->module_id << ", "
+                          << v.class_record->decisions.size() << " decisions; never counts toward a certificate)";
             if (v.replayed) std::cout << " (" << v.record->module_id << ", " << v.replayed->scaled << "%, "
                                       << (v.replayed->finished ? (v.replayed->passed ? "passed" : "failed") : "unfinished") << ")";
             std::cout << "\n";

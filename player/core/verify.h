@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "catalogue.h"
+#include "class_record.h"
 #include "records.h"
 
 namespace signaal {
@@ -14,6 +15,9 @@ struct Verification {
     std::vector<std::string> problems;  // empty: the record is consistent
     std::optional<StoredRecord> record;  // when it could be read
     std::optional<Result> replayed;      // when the replay succeeded
+    // A class record (classroom mode) instead of a score record: checked the
+    // same way, but it never counts toward anyone's certificate.
+    std::optional<ClassRecord> class_record;
     ModulePtr module;
     bool ok() const { return problems.empty(); }
 };

@@ -1,6 +1,7 @@
 #include "aggregate.h"
 
 #include <algorithm>
+#include <tuple>
 #include <cctype>
 
 #include "cert_code.h"
@@ -67,6 +68,17 @@ void Aggregator::add_unreadable(const std::string& path, const std::string& reas
 
 Counted Aggregator::add(const std::string& path, const Verification& v) {
     ++files_;
+    if (v.ok() && v.class_record) {  // a class session: listed apart, counts for no one
+        const ClassRecord& c = *v.class_record;
+        ClassRow row{path, c.class_name, c.teacher, c.module_id, c.started.substr(0, 10), static_cast<long>(c.decisions.size()),
+                     0, 0, c.finished, c.ending};
+        for (const auto& d : c.decisions) {
+            row.overridden += d.overridden ? 1 : 0;
+            for (const auto& [id, n] : d.votes) row.votes += n;
+        }
+        classes_.push_back(std::move(row));
+        return Counted::ClassSession;
+    }
     if (!v.ok() || !v.record || !v.replayed || !v.module) {
         Failure f{path, failure_kind(v), v.problems};
         if (f.reasons.empty()) f.reasons.push_back("could not be verified");
@@ -249,6 +261,10 @@ ReportModel Aggregator::finish(const std::vector<std::string>& dirs, const std::
         out.modules.push_back(std::move(ms));
     }
 
+    out.classes = classes_;
+    std::sort(out.classes.begin(), out.classes.end(), [](const ClassRow& a, const ClassRow& b) {
+        return std::tie(a.date, a.class_name, a.file) < std::tie(b.date, b.class_name, b.file);
+    });
     out.failures = failures_;
     for (const auto& [index, first] : duplicates_)
         out.failures[index].reasons[0] += (file_name ? file_name(first) : "file number " + std::to_string(first)) + "; counted once";

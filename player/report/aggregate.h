@@ -40,7 +40,7 @@ struct AggregateOptions {
 };
 
 // What became of one file.
-enum class Counted { Yes, Duplicate, Failed, Filtered };
+enum class Counted { Yes, Duplicate, Failed, Filtered, ClassSession };
 
 class Aggregator {
 public:
@@ -76,6 +76,7 @@ private:
     const Catalogue& catalogue_;
     AggregateOptions opt_;
     long files_ = 0, counted_ = 0, filtered_ = 0;
+    std::vector<ClassRow> classes_;
     // Registration (16 bytes) -> number of the file that counted. Compact on
     // purpose: it is the one thing that grows with the number of files.
     struct KeyHash {

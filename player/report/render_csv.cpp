@@ -44,6 +44,10 @@ std::string render_csv(const ReportModel& m) {
     c.row({"header:critical", "module", "scene", "choice", "label", "count"});
     for (const auto& ms : m.modules)
         for (const auto& e : ms.critical) c.row({"critical", ms.id, e.scene, e.choice, e.label, num(e.count)});
+    c.row({"header:class", "file", "class", "teacher", "module", "date", "decisions", "overridden", "votes", "finished", "ending"});
+    for (const auto& k : m.classes)
+        c.row({"class", k.file, k.class_name, k.teacher, k.module, k.date, num(k.decisions), num(k.overridden), num(k.votes),
+               yes(k.finished), k.ending});
     c.row({"header:skipped", "file", "kind", "reason"});
     for (const auto& f : m.failures)
         for (const auto& r : f.reasons) c.row({"skipped", f.file, f.kind, r});

@@ -103,6 +103,19 @@ std::string render_html(const ReportModel& m) {
         }
     }
 
+    o += "<h2>Class sessions</h2>\n";
+    if (m.classes.empty()) o += "<p>None.</p>\n";
+    else {
+        o += "<p>Cases played in classroom mode. They never count toward a trainee, a venue or a certificate.</p>\n"
+             "<table><tr><th>Date</th><th>Class</th><th>Teacher</th><th>Module</th><th>Decisions</th><th>Overridden</th>"
+             "<th>Votes</th><th>Ending</th></tr>\n";
+        for (const auto& k : m.classes)
+            o += "<tr>" + td(esc(k.date)) + td(esc(k.class_name)) + td(esc(k.teacher)) + td(esc(k.module)) +
+                 td(std::to_string(k.decisions), true) + td(std::to_string(k.overridden), true) + td(std::to_string(k.votes), true) +
+                 td(k.finished ? esc(k.ending) : "unfinished") + "</tr>\n";
+        o += "</table>\n";
+    }
+
     o += "<h2>Skipped files</h2>\n";
     if (m.failures.empty()) o += "<p>None: every file verified.</p>\n";
     else {

@@ -69,6 +69,12 @@ void stream_list(std::string& out, const char* key, const std::vector<T>& items,
     out += items.empty() ? "]" : "\n ]";
     out += last ? "\n" : ",\n";
 }
+
+json class_json(const ClassRow& k) {
+    return {{"file", k.file},       {"class", k.class_name},       {"teacher", k.teacher},     {"module", k.module},
+            {"date", k.date},       {"decisions", k.decisions},    {"overridden", k.overridden}, {"votes", k.votes},
+            {"finished", k.finished}, {"ending", k.ending}};
+}
 }  // namespace
 
 json report_json(const ReportModel& m) {
@@ -76,6 +82,7 @@ json report_json(const ReportModel& m) {
     j["trainees"] = list(m.trainees, trainee_json);
     j["venues"] = list(m.venues, venue_json);
     j["modules"] = list(m.modules, module_json);
+    j["classes"] = list(m.classes, class_json);
     j["failures"] = list(m.failures, failure_json);
     return j;
 }
@@ -90,6 +97,7 @@ std::string render_json(const ReportModel& m) {
     stream_list(out, "trainees", m.trainees, trainee_json, false);
     stream_list(out, "venues", m.venues, venue_json, false);
     stream_list(out, "modules", m.modules, module_json, false);
+    stream_list(out, "classes", m.classes, class_json, false);
     stream_list(out, "failures", m.failures, failure_json, true);
     return out + "}\n";
 }

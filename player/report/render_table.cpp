@@ -89,6 +89,13 @@ std::string render_table(const ReportModel& m) {
         }
     }
 
+    out += "\nClass sessions (classroom mode; they never count toward a certificate)\n";
+    if (m.classes.empty()) out += "  none\n";
+    for (const auto& k : m.classes)
+        out += "  " + k.date + "  " + k.class_name + (k.teacher.empty() ? "" : " (" + k.teacher + ")") + "  " + k.module + ": " +
+               std::to_string(k.decisions) + " decisions, " + std::to_string(k.overridden) + " overridden, " +
+               std::to_string(k.votes) + " votes" + (k.finished ? ", ending " + k.ending : ", unfinished") + "\n";
+
     out += "\nSkipped files (never counted)\n";
     if (m.failures.empty()) out += "  none\n";
     for (const auto& f : m.failures)

@@ -92,6 +92,16 @@ struct Failure {
     std::vector<std::string> reasons;
 };
 
+// A classroom session (signaal --class): reported on its own, it never counts
+// toward a trainee, a venue or a certificate.
+struct ClassRow {
+    std::string file;
+    std::string class_name, teacher, module, date;  // date: YYYY-MM-DD of the start
+    long decisions = 0, overridden = 0, votes = 0;  // votes: hands counted over all decisions
+    bool finished = false;
+    std::string ending;
+};
+
 struct ReportModel {
     std::string generated;  // ISO 8601 UTC
     std::vector<std::string> dirs;
@@ -105,6 +115,7 @@ struct ReportModel {
     std::vector<VenueRow> venues;      // sorted by venue
     std::vector<ModuleStats> modules;  // catalogue order
     std::vector<Failure> failures;     // sorted by file
+    std::vector<ClassRow> classes;     // class sessions, sorted by date then class
 };
 
 }  // namespace signaal::report

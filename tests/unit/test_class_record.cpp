@@ -3,6 +3,7 @@
 #include "class_record.h"
 #include "helpers.h"
 #include "records.h"
+#include "verify.h"
 
 using namespace signaal;
 
@@ -39,4 +40,49 @@ TEST_CASE("a class record round-trips and is not a score record", "[class]") {
     CHECK(std::get<std::string>(parse_record(text)) == "not a Signaal score record");
     CHECK(std::get<std::string>(parse_class_record("{\"signaal_record\":1}")) == "not a Signaal class record");
     CHECK(std::get<std::string>(parse_class_record("{\"signaal_class_record\":1}")).rfind("malformed class record", 0) == 0);
+}
+
+namespace {
+// A class session through the example module: the class goes with the best
+// choices; the narrative scene in between is not a decision.
+ClassRecord example_class_session() {
+    ClassRecord r;
+    r.session = "0b7e3f7a-2a8d-4c57-9d7e-5a1b2c3d4e5f";
+    r.class_name = "Hotelschool 1A";
+    auto m = test::load_or_fail(test::example_path());
+    r.module_id = m->id;
+    r.module_version = m->version;
+    r.module_sha256 = m->sha256;
+    r.started = "2026-11-28T09:00:00.000Z";
+    r.decisions = {{"desk", {{"register", 20}, {"confront", 2}}, {"register"}, false, "2026-11-28T09:01:00.000Z"},
+                   {"signals", {{"age", 18}, {"luggage", 15}}, {"age", "luggage"}, false, "2026-11-28T09:02:00.000Z"},
+                   {"passage", {{"p-man", 19}, {"p-key", 12}}, {"p-man", "p-key"}, false, "2026-11-28T09:03:00.000Z"},
+                   {"report", {{"manager", 7}, {"wait", 14}}, {"manager"}, true, "2026-11-28T09:04:00.000Z"}};
+    r.finished = true;
+    r.ending = "end-good";
+    return r;
+}
+}  // namespace
+
+TEST_CASE("class records are verified by replaying their decisions", "[class][verify]") {
+    Catalogue cat = load_catalogue({test::repo_dir() + "/content/example"});
+    ClassRecord r = example_class_session();
+    Verification v = verify_record(class_record_json(r).dump(), cat);
+    for (const auto& p : v.problems) UNSCOPED_INFO(p);
+    CHECK(v.ok());
+    REQUIRE(v.class_record);
+    CHECK_FALSE(v.record);  // never a score record: it cannot count for anyone
+    CHECK_FALSE(v.replayed);
+
+    r.ending = "end-bad";
+    CHECK(verify_record(class_record_json(r).dump(), cat).problems ==
+          std::vector<std::string>{"ending: record says end-bad, replay gives end-good"});
+    r = example_class_session();
+    r.decisions[3].response = {"drop-it"};
+    CHECK(verify_record(class_record_json(r).dump(), cat).problems ==
+          std::vector<std::string>{"the module does not allow decision 4: scene 'report' has no choice 'drop-it'"});
+    r = example_class_session();
+    r.module_sha256 = std::string(64, '0');
+    CHECK(verify_record(class_record_json(r).dump(), cat).problems ==
+          std::vector<std::string>{"module 'example-night-shift' has changed since the class session (SHA-256 differs)"});
 }
