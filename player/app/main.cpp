@@ -17,11 +17,8 @@ bool display_available() {
     return (x && *x) || (wl && *wl);
 }
 
+// Without a module the terminal player lists the catalogue to choose from.
 int text_fallback(const signaal::TextOptions& o) {
-    if (o.module.empty()) {
-        std::cerr << "signaal: name a module to play in the terminal: signaal --text MODULE (see --help)\n";
-        return signaal::kExitLoadError;
-    }
     return signaal::run_text_player(o, std::cin, std::cout, std::cerr, isatty(STDIN_FILENO) != 0);
 }
 }  // namespace
