@@ -13,16 +13,12 @@ import argparse
 import glob
 import json
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 import xml.etree.ElementTree as ET
 
 
-def fail(msg):
-    print("FAIL: " + msg, file=sys.stderr)
-    sys.exit(1)
+from gui_common import SKIP, check_screenshots, fail, have_xvfb, workspace
 
 
 def read_only_record(folder):
@@ -88,14 +84,10 @@ def main():
     p.add_argument("--out", help="keep the screenshots here (default: a temporary folder)")
     args = p.parse_args()
 
-    if shutil.which("xvfb-run") is None:
-        print("xvfb-run not found: skipping the window test")
-        return 77
+    if not have_xvfb():
+        return SKIP
 
-    work = tempfile.mkdtemp(prefix="signaal-gui-")
-    shots = args.out or os.path.join(work, "shots")
-    os.makedirs(shots, exist_ok=True)
-    records = os.path.join(work, "records")
+    work, shots, records = workspace("signaal-gui-", args.out)
 
     expected = None
     script = args.script
@@ -131,14 +123,7 @@ def main():
             if res[key] != expected["result"][key]:
                 fail(f"result.{key}: window {res[key]}, terminal {expected['result'][key]}")
 
-    pngs = sorted(glob.glob(os.path.join(shots, "*.png")))
-    if not pngs:
-        fail("no screenshots were written")
-    for png in pngs:
-        check = subprocess.run([args.colours, png, "16"], capture_output=True, text=True)
-        sys.stdout.write(check.stdout)
-        if check.returncode != 0:
-            fail(f"{png} looks blank: {check.stdout.strip()} {check.stderr.strip()}")
+    check_screenshots(args.colours, shots)
     print("ok")
     return 0
 

@@ -9,19 +9,14 @@ Exit 77 (CTest: skipped) when xvfb-run is missing; 1 on any failed check.
 """
 import argparse
 import csv
-import glob
 import io
 import json
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 
 
-def fail(msg):
-    print("FAIL: " + msg, file=sys.stderr)
-    sys.exit(1)
+from gui_common import SKIP, check_screenshots, fail, have_xvfb, workspace
 
 
 def main():
@@ -36,16 +31,10 @@ def main():
     p.add_argument("--out", help="keep the screenshots here (default: a temporary folder)")
     args = p.parse_args()
 
-    if shutil.which("xvfb-run") is None:
-        print("xvfb-run not found: skipping the window test")
-        return 77
+    if not have_xvfb():
+        return SKIP
 
-    work = tempfile.mkdtemp(prefix="signaal-trainer-")
-    shots = args.out or os.path.join(work, "shots")
-    os.makedirs(shots, exist_ok=True)
-    for old in glob.glob(os.path.join(shots, "*.png")):
-        os.remove(old)
-    records = os.path.join(work, "records")
+    work, shots, records = workspace("signaal-trainer-", args.out)
     subprocess.run([args.gen, "-n", "80", "--trainees", "16", "--seed", "5", "--course", "hotel-park",
                     "--content", args.content, records], check=True, capture_output=True)
     # One file that does not verify, so the Skipped tab has a row.
@@ -101,14 +90,7 @@ def main():
         fail("the broken file is not listed as skipped in the CSV")
     print(f"CSV: {len(trainees)} trainee rows, venue row {got}")
 
-    pngs = sorted(glob.glob(os.path.join(shots, "*.png")))
-    if len(pngs) != 7:
-        fail(f"expected the script's 7 screenshots, found {len(pngs)}")
-    for png in pngs:
-        check = subprocess.run([args.colours, png, "16"], capture_output=True, text=True)
-        sys.stdout.write(check.stdout)
-        if check.returncode != 0:
-            fail(f"{png} looks blank: {check.stdout.strip()} {check.stderr.strip()}")
+    check_screenshots(args.colours, shots, exactly=7)
     print("ok")
     return 0
 

@@ -1,0 +1,47 @@
+"""What the window tests share: a scratch folder, failing, and checking that the
+screenshots the script asked for are there and not blank."""
+import glob
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+SKIP = 77  # ctest's SKIP_RETURN_CODE for these tests
+
+
+def fail(msg):
+    print("FAIL: " + msg, file=sys.stderr)
+    sys.exit(1)
+
+
+def have_xvfb():
+    if shutil.which("xvfb-run") is None:
+        print("xvfb-run not found: skipping the window test")
+        return False
+    return True
+
+
+def workspace(prefix, out=None):
+    """A fresh temporary folder; returns (work, shots, records). Old screenshots in `out` are removed."""
+    work = tempfile.mkdtemp(prefix=prefix)
+    shots = out or os.path.join(work, "shots")
+    os.makedirs(shots, exist_ok=True)
+    for old in glob.glob(os.path.join(shots, "*.png")):
+        os.remove(old)
+    return work, shots, os.path.join(work, "records")
+
+
+def check_screenshots(colours, shots, at_least=1, exactly=None):
+    """Every PNG in `shots` must have at least 16 colours (png_colours)."""
+    pngs = sorted(glob.glob(os.path.join(shots, "*.png")))
+    if exactly is not None and len(pngs) != exactly:
+        fail(f"expected the script's {exactly} screenshots, found {len(pngs)}")
+    if len(pngs) < at_least:
+        fail(f"expected at least {at_least} screenshots, found {len(pngs)}")
+    for png in pngs:
+        check = subprocess.run([colours, png, "16"], capture_output=True, text=True)
+        sys.stdout.write(check.stdout)
+        if check.returncode != 0:
+            fail(f"{png} looks blank: {check.stdout.strip()} {check.stderr.strip()}")
+    return pngs
