@@ -185,18 +185,25 @@ void ClassController::back() {
                              : w("Een stap terug.", "One step back.");
 }
 
-void ClassController::next() {
+// A blanked screen or a scene preview is closed first by either clicker key.
+bool ClassController::close_overlay() {
     ClassState& c = s_.klass;
-    const Words w = words_for(s_.settings.language);
     if (c.blank) {
         c.blank = false;
-        return;
+        return true;
     }
     if (c.preview >= 0) {
         c.preview = -1;
         ++c.generation;
-        return;
+        return true;
     }
+    return false;
+}
+
+void ClassController::next() {
+    ClassState& c = s_.klass;
+    const Words w = words_for(s_.settings.language);
+    if (close_overlay()) return;
     if (c.slide >= 0) {
         const int last = static_cast<int>(c.module->debrief.size());  // the diagram comes after the points
         if (c.slide < last) {
@@ -230,15 +237,7 @@ void ClassController::next() {
 
 void ClassController::prev() {
     ClassState& c = s_.klass;
-    if (c.blank) {
-        c.blank = false;
-        return;
-    }
-    if (c.preview >= 0) {
-        c.preview = -1;
-        ++c.generation;
-        return;
-    }
+    if (close_overlay()) return;
     if (c.slide >= 0) {
         --c.slide;  // from the first slide back to the ending
         ++c.generation;

@@ -16,6 +16,7 @@ public:
     Effects apply(const ClassAction& a);
 
 private:
+    bool close_overlay();
     State& s_;
     void begin();
     void next();

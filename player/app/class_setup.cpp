@@ -14,14 +14,7 @@ namespace {
 using CK = ClassAction::Kind;
 
 ClassAction name_field(const char* label, const char* id, const std::string& value, CK kind, float label_w, bool focus) {
-    char buf[256];
-    std::snprintf(buf, sizeof buf, "%s", value.c_str());
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(label);
-    ImGui::SameLine(label_w);
-    ImGui::SetNextItemWidth(-1);
-    if (focus) ImGui::SetKeyboardFocusHere();
-    if (ImGui::InputText(id, buf, sizeof buf)) return ClassAction::with_text(kind, buf);
+    if (auto text = ui::input_field(label, id, value, label_w, focus)) return ClassAction::with_text(kind, *text);
     return {};
 }
 }  // namespace

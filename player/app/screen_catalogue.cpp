@@ -18,13 +18,7 @@ using K = Action::Kind;
 // An input field for one trainee detail. The field shows the state's value and
 // reports an edit as an action; ImGui keeps the text being typed meanwhile.
 Action detail_field(const char* label, const char* id, const std::string& value, K kind, float label_w) {
-    char buf[256];
-    std::snprintf(buf, sizeof buf, "%s", value.c_str());
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(label);
-    ImGui::SameLine(label_w);
-    ImGui::SetNextItemWidth(-1);
-    if (ImGui::InputText(id, buf, sizeof buf)) return Action::with_text(kind, buf);
+    if (auto text = ui::input_field(label, id, value, label_w)) return Action::with_text(kind, *text);
     return {};
 }
 

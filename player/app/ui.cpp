@@ -1,3 +1,4 @@
+#include <cstdio>
 #include "ui.h"
 
 #ifndef GLFW_INCLUDE_NONE
@@ -215,6 +216,19 @@ Action safety_bar(const State& s, const Words& w) {
     ImGui::Separator();
     ImGui::Spacing();
     return a;
+}
+
+std::optional<std::string> input_field(const char* label, const char* id, const std::string& value, float label_w,
+                                       bool focus) {
+    char buf[256];
+    std::snprintf(buf, sizeof buf, "%s", value.c_str());
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(label);
+    ImGui::SameLine(label_w);
+    ImGui::SetNextItemWidth(-1);
+    if (focus) ImGui::SetKeyboardFocusHere();
+    if (ImGui::InputText(id, buf, sizeof buf)) return std::string(buf);
+    return std::nullopt;
 }
 
 }  // namespace signaal::app::ui

@@ -1,6 +1,7 @@
 // Widgets and key helpers every screen shares, so that reading width, focus
 // drawing and key handling look and behave the same on every screen.
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,10 @@ Action safety_bar(const State& s, const Words& w);
 
 // A line "label: value" in one colour for the label.
 void field(const std::string& label, const std::string& value);
+// A labelled one-line input. Shows `value`; returns the new text when the user
+// edited it this frame (ImGui keeps the text being typed meanwhile).
+std::optional<std::string> input_field(const char* label, const char* id, const std::string& value, float label_w,
+                                       bool focus = false);
 
 // Colours that follow the theme for good / bad / warning messages.
 void text_good(const std::string& t);
