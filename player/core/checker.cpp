@@ -2,6 +2,8 @@
 
 #include <set>
 #include <sstream>
+#include <string_view>
+#include <unordered_set>
 
 #include "loader.h"
 
@@ -58,7 +60,7 @@ CheckFacts analyse(const Module& m, Diagnostics& out) {
                 std::to_string(f.bounds.max) + " points) cannot be reached without a critical error (best without: " +
                 std::to_string(std::max(0, f.bounds.max_no_critical)) + ")");
 
-    std::set<std::string> tested;
+    std::unordered_set<std::string_view> tested;
     for (const auto& s : m.scenes) {
         for (const auto& c : s.choices) tested.insert(c.tests.begin(), c.tests.end());
         for (const auto& mk : s.marks) tested.insert(mk.signals.begin(), mk.signals.end());

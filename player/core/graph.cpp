@@ -3,15 +3,15 @@
 #include <algorithm>
 #include <climits>
 #include <queue>
-#include <set>
+#include <span>
 
 namespace signaal {
 
 namespace {
 
-void add_routes(const Module& m, const std::vector<Route>& rs, std::set<int>& out) {
+void add_routes(const std::vector<Route>& rs, std::vector<int>& out) {
     for (const auto& r : rs)
-        if (int t = m.scene_index(r.target); t >= 0) out.insert(t);
+        if (r.to >= 0) out.push_back(r.to);
 }
 
 // Iterative Tarjan: module graphs can be long chains (10,000 scenes), so no recursion.
@@ -73,10 +73,11 @@ SceneGraph::SceneGraph(const Module& m) {
     ending_.resize(n);
     for (size_t i = 0; i < n; ++i) {
         const Scene& s = m.scenes[i];
-        std::set<int> out;
-        add_routes(m, s.routes, out);
-        for (const auto& c : s.choices) add_routes(m, c.routes, out);
-        next[i].assign(out.begin(), out.end());
+        auto& out = next[i];
+        add_routes(s.routes, out);
+        for (const auto& c : s.choices) add_routes(c.routes, out);
+        std::sort(out.begin(), out.end());
+        out.erase(std::unique(out.begin(), out.end()), out.end());
         ending_[i] = s.kind == Interaction::Ending;
     }
     tarjan(next, component, components);
@@ -87,10 +88,26 @@ namespace {
 // Tarjan numbers components in reverse topological order: every edge goes from
 // a higher-numbered component to a lower (or the same) one. So processing
 // components 0..n-1 sees every successor component first.
-std::vector<std::vector<int>> members(const SceneGraph& g) {
-    std::vector<std::vector<int>> mem(static_cast<size_t>(g.components));
-    for (size_t s = 0; s < g.component.size(); ++s) mem[static_cast<size_t>(g.component[s])].push_back(static_cast<int>(s));
-    return mem;
+// The scenes of each component, as one array sorted by component (c's scenes
+// are order[start[c]] .. order[start[c+1]-1]): two allocations, not one per component.
+struct Members {
+    std::vector<int> order, start;
+    std::span<const int> of(int c) const {
+        const auto b = static_cast<size_t>(start[static_cast<size_t>(c)]);
+        const auto e = static_cast<size_t>(start[static_cast<size_t>(c) + 1]);
+        return {order.data() + b, e - b};
+    }
+};
+Members members(const SceneGraph& g) {
+    Members m;
+    m.start.assign(static_cast<size_t>(g.components) + 1, 0);
+    for (int c : g.component) ++m.start[static_cast<size_t>(c) + 1];
+    for (size_t c = 1; c < m.start.size(); ++c) m.start[c] += m.start[c - 1];
+    m.order.resize(g.component.size());
+    std::vector<int> fill(m.start.begin(), m.start.end() - 1);
+    for (size_t s = 0; s < g.component.size(); ++s)
+        m.order[static_cast<size_t>(fill[static_cast<size_t>(g.component[s])]++)] = static_cast<int>(s);
+    return m;
 }
 
 // Best total from each component to an ending. `value(scene)` is the scene's
@@ -104,7 +121,7 @@ std::vector<long long> best_to_end(const SceneGraph& g, Value value, EdgeOk edge
         long long own = 0;
         bool ends = false;
         long long out = none;
-        for (int s : mem[static_cast<size_t>(c)]) {
+        for (int s : mem.of(c)) {
             own += value(s);
             ends = ends || g.is_ending(s);
             for (int t : g.next[static_cast<size_t>(s)]) {
@@ -136,11 +153,11 @@ struct Move {
 
 // The ways on from a scene with the points each gives. MaxSafe leaves out
 // critical choices; Min takes a question's lowest score (0 for select/highlight).
-std::vector<Move> moves(const Module& m, const Scene& s, Mode mode) {
-    std::vector<Move> out;
+void moves(const Scene& s, Mode mode, std::vector<Move>& out) {
+    out.clear();
     auto add = [&](int points, const std::vector<Route>& rs) {
         for (const auto& r : rs)
-            if (int t = m.scene_index(r.target); t >= 0) out.push_back({points, t});
+            if (r.to >= 0) out.push_back({points, r.to});
     };
     if (s.kind == Interaction::Choices) {
         for (const auto& c : s.choices)
@@ -148,14 +165,13 @@ std::vector<Move> moves(const Module& m, const Scene& s, Mode mode) {
     } else {
         add(mode == Mode::Min ? 0 : s.max_points(), s.routes);
     }
-    return out;
 }
 
 // Best total from each scene to an ending, per component in reverse topological
 // order. A single scene takes its best move exactly; a loop (several scenes)
 // counts every scene in it once at its own best or worst, then its best exit:
 // an upper bound for the maximum, as docs/module-format.md says.
-std::vector<long long> best_by_component(const Module& m, const SceneGraph& g, Mode mode) {
+std::vector<long long> best_by_component(const Module& m, const SceneGraph& g, const Members& mem, Mode mode) {
     const bool maximise = mode != Mode::Min;
     const long long none = maximise ? LLONG_MIN : LLONG_MAX;
     auto better = [&](long long a, long long b) {
@@ -163,16 +179,17 @@ std::vector<long long> best_by_component(const Module& m, const SceneGraph& g, M
         if (b == none) return a;
         return maximise ? std::max(a, b) : std::min(a, b);
     };
-    auto mem = members(g);
     std::vector<long long> best(static_cast<size_t>(g.components), none);
+    std::vector<Move> ways;
     for (int c = 0; c < g.components; ++c) {
-        const auto& ms = mem[static_cast<size_t>(c)];
+        const auto ms = mem.of(c);
         long long result = none;
         const bool loop = ms.size() > 1 || std::count(g.next[static_cast<size_t>(ms[0])].begin(), g.next[static_cast<size_t>(ms[0])].end(), ms[0]) > 0;
         if (!loop) {
             const Scene& s = m.scenes[static_cast<size_t>(ms[0])];
             if (s.kind == Interaction::Ending) result = 0;
-            for (const Move& mv : moves(m, s, mode)) {
+            moves(s, mode, ways);
+            for (const Move& mv : ways) {
                 long long b = best[static_cast<size_t>(g.component[static_cast<size_t>(mv.target)])];
                 if (b != none) result = better(result, mv.points + b);
             }
@@ -181,7 +198,8 @@ std::vector<long long> best_by_component(const Module& m, const SceneGraph& g, M
             for (int sidx : ms) {
                 const Scene& s = m.scenes[static_cast<size_t>(sidx)];
                 long long node = none;
-                for (const Move& mv : moves(m, s, mode)) {
+                moves(s, mode, ways);
+                for (const Move& mv : ways) {
                     node = better(node, mv.points);
                     int tc = g.component[static_cast<size_t>(mv.target)];
                     if (tc != c && best[static_cast<size_t>(tc)] != none) exit = better(exit, best[static_cast<size_t>(tc)]);
@@ -203,9 +221,10 @@ ScoreBounds score_bounds(const Module& m, const SceneGraph& g) {
     if (start < 0) return b;
     const size_t sc = static_cast<size_t>(g.component[static_cast<size_t>(start)]);
     auto clamp = [](long long v) { return static_cast<int>(std::clamp<long long>(v, INT_MIN / 2, INT_MAX / 2)); };
-    auto mx = best_by_component(m, g, Mode::Max)[sc];
-    auto mn = best_by_component(m, g, Mode::Min)[sc];
-    auto safe = best_by_component(m, g, Mode::MaxSafe)[sc];
+    const Members mem = members(g);
+    auto mx = best_by_component(m, g, mem, Mode::Max)[sc];
+    auto mn = best_by_component(m, g, mem, Mode::Min)[sc];
+    auto safe = best_by_component(m, g, mem, Mode::MaxSafe)[sc];
     b.max = mx == LLONG_MIN ? 0 : clamp(mx);
     b.min = mn == LLONG_MAX ? 0 : clamp(mn);
     b.max_no_critical = safe == LLONG_MIN ? -1 : clamp(safe);

@@ -43,6 +43,7 @@ struct Position {
 struct Route {
     std::string target;
     Condition when;  // empty: always
+    int to = -1;     // index of `target` in Module::scenes, set by the loader
 };
 
 struct Choice {

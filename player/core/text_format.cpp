@@ -23,12 +23,13 @@ std::string collapse(const std::string& s) {
 }  // namespace
 
 std::string normalise_text(const std::string& raw) {
-    // One pass: words are appended with single spaces; a blank line, or a line
-    // starting with "- ", ends the paragraph.
+    // One pass: words are appended whole with single spaces between them; a
+    // blank line, or a line starting with "- ", ends the paragraph.
     std::string out;
     out.reserve(raw.size());
     bool para_has_text = false, pending_space = false, line_blank = true, at_line_start = true;
-    for (size_t i = 0; i < raw.size(); ++i) {
+    const size_t n = raw.size();
+    for (size_t i = 0; i < n;) {
         const char c = raw[i];
         if (c == '\n') {
             if (line_blank && para_has_text) {  // a blank line ends the paragraph
@@ -40,22 +41,27 @@ std::string normalise_text(const std::string& raw) {
             }
             line_blank = true;
             at_line_start = true;
+            ++i;
             continue;
         }
         if (is_space(c)) {
             if (para_has_text) pending_space = true;
+            ++i;
             continue;
         }
-        if (at_line_start && c == '-' && i + 1 < raw.size() && raw[i + 1] == ' ' && para_has_text) {
+        size_t end = i + 1;
+        while (end < n && !is_space(raw[end])) ++end;
+        if (at_line_start && c == '-' && i + 1 < n && raw[i + 1] == ' ' && para_has_text) {
             out += '\n';  // a bullet starts its own paragraph
             pending_space = false;
         }
         if (pending_space && !out.empty() && out.back() != '\n') out += ' ';
         pending_space = false;
-        out += c;
+        out.append(raw, i, end - i);
         para_has_text = true;
         line_blank = false;
         at_line_start = false;
+        i = end;
     }
     while (!out.empty() && out.back() == '\n') out.pop_back();
     return out;
@@ -67,7 +73,7 @@ void normalise_runs(std::vector<PassageRun>& runs) {
         bool trail = !r.text.empty() && is_space(r.text.back());
         std::string c = collapse(r.text);
         if (c.empty()) {
-            r.text = (lead || trail) ? " " : "";
+            r.text.assign(lead || trail ? 1 : 0, ' ');  // assign, not = " ": GCC 12 warns falsely (-Wrestrict)
             continue;
         }
         r.text = (lead ? " " : "") + c + (trail ? " " : "");

@@ -55,6 +55,11 @@ cases = {
  'order': ('  <title><nl>T</nl></title>\n  <audience><nl>A</nl></audience>\n', '  <audience><nl>A</nl></audience>\n  <title><nl>T</nl></title>\n'),
  'bad-id': ('<scene id="b">', '<scene id="b b">'),
  'empty-file': None,
+ 'unclosed': ('</module>\n', ''),
+ 'mismatched-tag': ('<text><nl>end</nl></text>', '<text><nl>end</nl></txet>'),
+ 'stray-ampersand': ('<nl>end</nl>', '<nl>fish & chips</nl>'),
+ 'doctype': ('<module ', '<!DOCTYPE module [<!ENTITY e "x">]>\n<module '),
+ 'not-utf8': ('<nl>end</nl>', '<nl>caf\xe9</nl>'),
 }
 for name, sub in cases.items():
     if sub is None:
@@ -66,5 +71,6 @@ for name, sub in cases.items():
             text = text.replace('</module>', '</modules>')
         if name == 'duplicate-scene':
             text = T.replace('<scene id="b">', '<scene id="a">')
-    open(f'bad/{name}.xml', 'w').write(text)
+    # not-utf8 is written as Latin-1, the mistake an old editor makes.
+    open(f'bad/{name}.xml', 'w', encoding='latin-1' if name == 'not-utf8' else 'utf-8').write(text)
 open('good/minimal.xml', 'w').write(T)

@@ -1,13 +1,19 @@
 // Load+check benchmark: for each size (default 100, 1000, 10000 scenes) it
 // generates a module file, then times load_module_file + analyse over several
-// rounds and prints min/median per size and the process's peak memory.
-// Not a test: run it yourself (see docs/architecture.md for figures).
+// rounds and prints min/median per size and the peak memory of doing so.
+// Each size is measured in a fresh process (this program run again with
+// --measure), so the peak memory is that of loading and checking alone, not
+// of generating the file or of the sizes measured before it.
+// Not a test: run it yourself (figures in docs/architecture.md and README.md).
 //   build/bin/bench_loader [SIZE...]
+#include <spawn.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -17,41 +23,70 @@
 #include "loader.h"
 #include "make_module.h"
 
+extern char** environ;
+
 using namespace signaal;
 
+namespace {
+
+// Times 7 rounds of load + check of `path` (a module with `n` scenes) and
+// prints one table row. Returns the exit code.
+int measure(const std::string& path, int n, size_t bytes) {
+    std::vector<double> ms;
+    for (int round = 0; round < 7; ++round) {
+        auto t0 = std::chrono::steady_clock::now();
+        LoadResult r = load_module_file(path);
+        if (!r.module) {
+            for (const auto& d : r.diagnostics) std::fprintf(stderr, "%s\n", d.str().c_str());
+            return 1;
+        }
+        Diagnostics d = r.diagnostics;
+        CheckFacts f = analyse(*r.module, d);
+        auto t1 = std::chrono::steady_clock::now();
+        if (!d.empty() || f.scenes != n) {
+            std::fprintf(stderr, "unexpected diagnostics for %d scenes: %s\n", n, d.empty() ? "" : d[0].str().c_str());
+            return 1;
+        }
+        ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
+    }
+    std::sort(ms.begin(), ms.end());
+    rusage ru{};
+    getrusage(RUSAGE_SELF, &ru);
+    std::printf("%8d %10zu %12.1f %12.1f %12.1f\n", n, bytes / 1024, ms.front(), ms[ms.size() / 2],
+                static_cast<double>(ru.ru_maxrss) / 1024.0);
+    return 0;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
+    if (argc == 5 && std::strcmp(argv[1], "--measure") == 0)
+        return measure(argv[2], std::stoi(argv[3]), static_cast<size_t>(std::stoull(argv[4])));
     std::vector<int> sizes;
     for (int i = 1; i < argc; ++i) sizes.push_back(std::stoi(argv[i]));
     if (sizes.empty()) sizes = {100, 1000, 10000};
     auto dir = std::filesystem::temp_directory_path() / "signaal-bench";
     std::filesystem::create_directories(dir);
     std::printf("%8s %10s %12s %12s %12s\n", "scenes", "file KiB", "min ms", "median ms", "peak RSS MiB");
+    std::fflush(stdout);
     for (int n : sizes) {
-        const std::string path = (dir / ("bench-" + std::to_string(n) + ".xml")).string();
-        std::string xml = bench::make_module(n);
-        std::ofstream(path, std::ios::binary) << xml;
-        std::vector<double> ms;
-        for (int round = 0; round < 7; ++round) {
-            auto t0 = std::chrono::steady_clock::now();
-            LoadResult r = load_module_file(path);
-            if (!r.module) {
-                for (const auto& d : r.diagnostics) std::fprintf(stderr, "%s\n", d.str().c_str());
-                return 1;
-            }
-            Diagnostics d = r.diagnostics;
-            CheckFacts f = analyse(*r.module, d);
-            auto t1 = std::chrono::steady_clock::now();
-            if (!d.empty() || f.scenes != n) {
-                std::fprintf(stderr, "unexpected diagnostics for %d scenes: %s\n", n, d.empty() ? "" : d[0].str().c_str());
-                return 1;
-            }
-            ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
+        std::string path = (dir / ("bench-" + std::to_string(n) + ".xml")).string();
+        size_t bytes = 0;
+        {
+            const std::string xml = bench::make_module(n);
+            bytes = xml.size();
+            std::ofstream(path, std::ios::binary) << xml;
         }
-        std::sort(ms.begin(), ms.end());
-        rusage ru{};
-        getrusage(RUSAGE_SELF, &ru);
-        std::printf("%8d %10zu %12.1f %12.1f %12.1f\n", n, xml.size() / 1024, ms.front(), ms[ms.size() / 2],
-                    static_cast<double>(ru.ru_maxrss) / 1024.0);
+        std::string n_arg = std::to_string(n), bytes_arg = std::to_string(bytes);
+        char* args[] = {argv[0], const_cast<char*>("--measure"), path.data(), n_arg.data(), bytes_arg.data(), nullptr};
+        pid_t pid = 0;
+        if (posix_spawn(&pid, "/proc/self/exe", nullptr, nullptr, args, environ) != 0) {
+            std::perror("bench_loader: cannot start the measuring process");
+            return 1;
+        }
+        int status = 0;
+        waitpid(pid, &status, 0);
+        if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) return 1;
     }
     return 0;
 }

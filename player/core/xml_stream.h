@@ -1,0 +1,76 @@
+// Streams a module file through libxml2's SAX2 parser and hands the reader
+// one small element tree at a time: first the root element's start tag, then
+// each child of the root once its end tag is read. A 10,000-scene module is
+// never held as one DOM (docs/architecture.md, "Loading a module"): memory is
+// the source text, the model being built, and the largest single scene.
+#pragma once
+#include <cstddef>
+#include <deque>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model.h"
+
+namespace signaal::xml {
+
+struct Attr {
+    std::string name, value;
+};
+
+// An element or a run of text. Nodes live in the stream's pool and are valid
+// only during the callback that receives them.
+class Node {
+public:
+    bool is_text() const { return is_text_; }
+    const char* name() const { return name_.c_str(); }   // element name ("" for text)
+    const std::string& text() const { return name_; }    // text content (text nodes)
+    Position pos;       // of the '<' that starts the element (text: unused)
+    size_t offset = 0;  // byte offset of that '<' in the source
+
+    bool is(std::string_view element_name) const { return !is_text_ && name_ == element_name; }
+    const char* attribute(std::string_view name) const;  // null when absent
+    std::span<const Attr> attributes() const { return {attrs_.data(), n_attrs_}; }
+
+    const Node* first_child() const { return first_; }
+    const Node* next_sibling() const { return next_; }
+    // First child / next sibling element, with the given name unless it is empty.
+    const Node* first_element(std::string_view name = {}) const;
+    const Node* next_element(std::string_view name = {}) const;
+
+private:
+    friend class Stream;
+    bool is_text_ = false;
+    std::string name_;
+    std::vector<Attr> attrs_;  // capacity is kept when the node is reused
+    size_t n_attrs_ = 0;
+    Node* first_ = nullptr;
+    Node* last_ = nullptr;
+    Node* next_ = nullptr;
+    Node* parent_ = nullptr;
+};
+
+// What the caller does with the pieces. Returning false stops the parse.
+class Reader {
+public:
+    virtual ~Reader() = default;
+    virtual bool root(const Node& root) = 0;      // root start tag; it has no children
+    virtual bool child(const Node& element) = 0;  // a complete child of the root
+};
+
+struct SyntaxError {
+    Position pos;
+    std::string message;  // plain words, e.g. "an end tag does not match its start tag"
+};
+
+// Parses `xml` (UTF-8), calling `reader` as it goes. Returns the first
+// well-formedness error, if any; callbacks stop at that error.
+std::optional<SyntaxError> stream(std::string_view xml, Reader& reader);
+
+// Position (line, column in bytes, both from 1) of byte `offset`, counting
+// from a known earlier position `from` at byte `from_offset`.
+Position advance(std::string_view xml, size_t from_offset, Position from, size_t offset);
+
+}  // namespace signaal::xml
