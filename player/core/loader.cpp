@@ -94,9 +94,9 @@ struct Ctx {
 };
 
 // The module's sequences (docs/module-format.md); alternatives share a group.
-constexpr ChildSpec kModule[] = {{"title", 1, 1},   {"audience", 1, 1},  {"content-note", 1, 1}, {"support", 1, 1},
-                                 {"partners", 0, 1}, {"roles", 0, 1},    {"signals", 0, 1},      {"variables", 0, 1},
-                                 {"scene", 1, -1},   {"debrief", 0, 1}};
+constexpr ChildSpec kModule[] = {{"title", 1, 1},     {"course-title", 0, 1}, {"audience", 1, 1}, {"content-note", 1, 1},
+                                 {"support", 1, 1},   {"partners", 0, 1},     {"roles", 0, 1},    {"signals", 0, 1},
+                                 {"variables", 0, 1}, {"scene", 1, -1},       {"debrief", 0, 1}};
 constexpr ChildSpec kScene[] = {{"heading", 0, 1},    {"text", 1, -1},       {"teacher-note", 0, 1},
                                 {"discuss", 0, -1},   {"continue", 0, 1, 1}, {"choices", 0, 1, 1},
                                 {"select", 0, 1, 1},  {"highlight", 0, 1, 1}, {"ending", 0, 1, 1}};
@@ -163,6 +163,7 @@ public:
         const std::string_view n = c.name();
         static const Ctx of_module{"of the module", {}};
         if (n == "title") m_->title = text(c, of_module);
+        else if (n == "course-title") m_->course_title = text(c, of_module);
         else if (n == "audience") m_->audience = text(c, of_module);
         else if (n == "content-note") m_->content_note = text(c, of_module);
         else if (n == "support") read_support(c);

@@ -146,6 +146,7 @@ struct Module {
     bool is_case = false;
 
     Text title, audience, content_note;
+    Text course_title;  // optional: the course's name, for certificates
     std::vector<Contact> support;
     std::vector<Labelled> partners, roles, signals;
     Variables variables;

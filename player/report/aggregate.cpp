@@ -127,7 +127,8 @@ void Aggregator::fold(const std::string& path, const StoredRecord& r, const Resu
     if (res.passed && m->assessment) {
         CoursePass& p = t.passes[m->course];
         if (p.date.empty() || r.updated > p.date)
-            p = {m->course, r.module_id, r.info.registration, r.updated, res.scaled, certificate_code(r)};
+            p = {m->course,           m->course_title.nl,  m->course_title.en, r.module_id,
+                 r.info.registration, r.updated,           res.scaled,         certificate_code(r)};
     }
 
     // Per module and question.

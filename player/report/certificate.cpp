@@ -87,7 +87,10 @@ Pdf certificate_pdf(const ReportModel& model, const TraineeRow& t, const CourseP
     centred(heavy, 26, H - 245, t.name.empty() ? t.id : t.name);
     if (!t.venue.empty()) centred(font, 15, H - 275, t.venue + (t.role.empty() ? "" : " — " + t.role));
     centred(font, 13, H - 320, "de cursus met goed gevolg heeft afgerond / has passed the course");
-    centred(heavy, 18, H - 348, pass.course);
+    // The course's name in Dutch, with the English name under it when it differs.
+    const std::string& title = !pass.title_nl.empty() ? pass.title_nl : !pass.title_en.empty() ? pass.title_en : pass.course;
+    centred(heavy, 18, H - 348, title);
+    if (!pass.title_en.empty() && pass.title_en != title) centred(font, 13, H - 370, pass.title_en);
 
     // Modules of the course with the trainee's best attempt.
     float y = H - 410;

@@ -28,6 +28,7 @@ struct TraineeModule {
 // A passed course: the latest passing attempt at the course's assessment module.
 struct CoursePass {
     std::string course;
+    std::string title_nl, title_en;  // the assessment module's <course-title>; empty: print the id
     std::string module_id;
     std::string registration;
     std::string date;

@@ -2,6 +2,13 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
 #include "cert_code.h"
 #include "certificate.h"
 #include "helpers.h"
@@ -48,13 +55,37 @@ TEST_CASE("certificate PDF with a Dutch name", "[report][cert]") {
     TraineeRow t;
     t.id = "0123456789abcdef", t.name = "Noëlle van Bruggen-Ëlberg", t.venue = "Stadshotel Ëlst", t.role = "receptie";
     t.modules.push_back({"hotel-5-assessment", "hotel-park", 1, {}, {}});
-    CoursePass p{"hotel-park", "hotel-5-assessment", "8a1c2d3e-0000-4000-8000-000000000001", "2026-11-28T10:00:00.000Z", 85,
+    CoursePass p{"hotel-park",
+                 "Signalen herkennen in hotels en vakantieparken",
+                 "Recognising signs in hotels and holiday parks",
+                 "hotel-5-assessment",
+                 "8a1c2d3e-0000-4000-8000-000000000001",
+                 "2026-11-28T10:00:00.000Z",
+                 85,
                  "AB12-CD34-EF56-7890"};
     t.passes.push_back(p);
     Pdf pdf = certificate_pdf(m, t, p, {});
     REQUIRE(pdf.error == "");
     CHECK(pdf.bytes.rfind("%PDF-", 0) == 0);
     CHECK(pdf.bytes.size() > 2000);
+
+    // What a reader sees: the page's text, extracted by poppler when it is installed.
+    if (std::system("command -v pdftotext >/dev/null 2>&1") == 0) {
+        const auto dir = std::filesystem::temp_directory_path() / ("signaal-cert-" + std::to_string(::getpid()));
+        std::filesystem::create_directories(dir);
+        std::ofstream(dir / "c.pdf", std::ios::binary) << pdf.bytes;
+        REQUIRE(std::system(("pdftotext -q -enc UTF-8 " + (dir / "c.pdf").string() + " " + (dir / "c.txt").string()).c_str()) == 0);
+        std::ifstream in(dir / "c.txt");
+        const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        CHECK(text.find("Noëlle van Bruggen-Ëlberg") != std::string::npos);
+        CHECK(text.find("Signalen herkennen in hotels en vakantieparken") != std::string::npos);
+        CHECK(text.find("Recognising signs in hotels and holiday parks") != std::string::npos);
+        CHECK(text.find("AB12-CD34-EF56-7890") != std::string::npos);
+        CHECK(text.find("hotel-park") == std::string::npos);  // the id only when there is no title
+        std::filesystem::remove_all(dir);
+    } else {
+        WARN("pdftotext not installed: the certificate's text is not checked");
+    }
 
     CertificateOptions bad;
     bad.font = "/nonexistent/font.ttf";
