@@ -4,6 +4,8 @@
 // answers; they never compute a score or pick a branch themselves.
 #pragma once
 #include <map>
+#include <memory>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -64,9 +66,19 @@ struct Result {
     long long seconds = 0;  // time on task: start to last answer
 };
 
+// What a session takes from the module's scene graph. It is the same for every
+// session over one module, and building the graph costs more than replaying a
+// whole attempt, so whoever replays many records computes it once per module.
+struct SessionFacts {
+    int max = 0;                    // best total from start to an ending (score_bounds)
+    std::vector<int> steps_to_end;  // per scene index
+};
+SessionFacts session_facts(const Module& m);
+
 class Session {
 public:
-    explicit Session(ModulePtr module, std::string started = "");
+    // `facts` must be session_facts(*module); computed here when not given.
+    explicit Session(ModulePtr module, std::string started = "", std::shared_ptr<const SessionFacts> facts = nullptr);
 
     const Module& module() const { return *module_; }
     const ModulePtr& module_ptr() const { return module_; }
@@ -82,6 +94,8 @@ public:
     // Checks the answer against the current scene and applies it. On an answer
     // the module does not allow, returns a message and changes nothing.
     std::variant<AnswerOutcome, std::string> answer(const Answer& a);
+    // answer() without handing back a copy of the outcome (outcomes().back()): for replays.
+    std::optional<std::string> apply(const Answer& a);
 
     const std::vector<Answer>& answers() const { return answers_; }
     const std::vector<AnswerOutcome>& outcomes() const { return outcomes_; }
@@ -98,20 +112,20 @@ private:
     std::vector<bool> answered_;
     std::vector<Answer> answers_;
     std::vector<AnswerOutcome> outcomes_;
-    std::vector<int> steps_to_end_;
-    int max_ = 0;
+    std::shared_ptr<const SessionFacts> facts_;
     int raw_ = 0;
     std::vector<CriticalError> critical_;
     std::map<std::string, SignalStats> signals_;
     int false_alarms_ = 0;
 
-    std::string route(const std::vector<Route>& rs) const;
+    std::string route(const std::vector<Route>& rs, const VarValues& vars) const;
 };
 
 // Replays `answers` from the start; stops at the first one the module does not
 // allow and says which (1-based) and why.
 std::variant<Session, std::string> replay(ModulePtr module, const std::string& started,
-                                          const std::vector<Answer>& answers);
+                                          const std::vector<Answer>& answers,
+                                          std::shared_ptr<const SessionFacts> facts = nullptr);
 
 // Seconds between two ISO 8601 UTC timestamps (b - a); 0 when either is unreadable.
 long long seconds_between(const std::string& a, const std::string& b);
