@@ -49,9 +49,15 @@ int hexval(char c) {
 }  // namespace
 
 std::string sha256_hex(std::string_view data) {
+    // Fetched once: EVP_sha256() has OpenSSL look the algorithm up again on every
+    // use, which cost more than hashing a trainee's name (one per record verified).
+    static const EVP_MD* const sha256 = [] {
+        const EVP_MD* md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+        return md ? md : EVP_sha256();
+    }();
     std::array<unsigned char, EVP_MAX_MD_SIZE> out{};
     unsigned int len = 0;
-    return digest(EVP_sha256(), data, {}, len, out);
+    return digest(sha256, data, {}, len, out);
 }
 
 std::string random_uuid() {

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string_view>
 
 #include <simdjson.h>
 
@@ -63,6 +64,39 @@ json result_json(const Result& r, const Module& m) {
             {"seconds", r.seconds}};
 }
 
+namespace {
+// A string nlohmann::json dumps as is, between quotes: printable ASCII without
+// '"' and '\\'. Module ids are; anything else is left to nlohmann::json.
+bool plain(const std::string& s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; });
+}
+}  // namespace
+
+std::string result_text(const Result& r, const Module& m) {
+    const char* outcome = outcome_name(r.outcome);
+    bool simple = plain(r.ending) && plain(outcome);
+    for (const auto& c : r.critical) simple = simple && plain(c.scene) && plain(c.choice);
+    for (const auto& [id, st] : r.signals) simple = simple && plain(id);
+    if (!simple) return result_json(r, m).dump();
+    auto q = [](const std::string& s) { return "\"" + s + "\""; };
+    auto b = [](bool v) { return v ? "true" : "false"; };
+    using std::to_string;
+    std::string o = "{\"course_passed\":" + std::string(b(r.passed && m.assessment)) + ",\"critical\":[";
+    for (size_t i = 0; i < r.critical.size(); ++i)
+        o += (i ? ",{\"choice\":" : "{\"choice\":") + q(r.critical[i].choice) + ",\"scene\":" + q(r.critical[i].scene) + "}";
+    o += "],\"ending\":" + q(r.ending) + ",\"false_alarms\":" + to_string(r.false_alarms) + ",\"finished\":" + b(r.finished) +
+         ",\"max\":" + to_string(r.max) + ",\"outcome\":" + q(outcome) + ",\"pass_mark\":" + to_string(r.pass_mark) +
+         ",\"passed\":" + b(r.passed) + ",\"raw\":" + to_string(r.raw) + ",\"scaled\":" + to_string(r.scaled) +
+         ",\"seconds\":" + to_string(r.seconds) + ",\"signals\":{";
+    bool first = true;
+    for (const auto& [id, st] : r.signals) {
+        o += (first ? "" : ",") + q(id) + ":{\"false_alarms\":" + to_string(st.false_alarms) + ",\"hits\":" + to_string(st.hits) +
+             ",\"misses\":" + to_string(st.misses) + "}";
+        first = false;
+    }
+    return o + "}}";
+}
+
 json record_json(const Session& s, const AttemptInfo& info) {
     const Module& m = s.module();
     json answers = json::array();
@@ -83,7 +117,7 @@ json record_json(const Session& s, const AttemptInfo& info) {
 namespace {
 // Records are parsed with simdjson: a report reads hundreds of thousands of
 // them and parsing was most of its time with nlohmann::json. The small result
-// object is converted to nlohmann::json for comparison with a replay.
+// object becomes nlohmann::json (StoredRecord::result) only when asked for.
 using simdjson::dom::element;
 
 json to_json(element e) {
@@ -111,45 +145,142 @@ json to_json(element e) {
     if (!e.get(b)) return b;
     return nullptr;
 }
+}  // namespace
 
+// result_matches reads the parsed record in place: converting the stored
+// result to nlohmann::json cost a third of verifying a record.
+namespace {
+using simdjson::dom::element_type;
+
+// Exact types only: a number stored as 5.0 (equal in nlohmann::json) takes the full comparison.
+bool same_bool(element e, bool v) {
+    bool b = false;
+    return e.type() == element_type::BOOL && !e.get(b) && b == v;
+}
+bool same_int(element e, long long v) {
+    int64_t i = 0;
+    return e.type() == element_type::INT64 && !e.get(i) && i == v;
+}
+bool same_str(element e, std::string_view v) {
+    std::string_view s;
+    return e.type() == element_type::STRING && !e.get(s) && s == v;
+}
+
+// Walks an object's members in the order they were written, which has to be
+// key order (nlohmann::json writes them sorted; a rising order also rules out a
+// repeated key, which the full comparison would settle differently).
+struct Members {
+    simdjson::dom::object::iterator it, end;
+    explicit Members(simdjson::dom::object o) : it(o.begin()), end(o.end()) {}
+    bool next(std::string_view key, element& out) {
+        if (!(it != end) || it.key() != key) return false;
+        out = it.value();
+        ++it;
+        return true;
+    }
+};
+
+bool same_critical(element j, const std::vector<CriticalError>& v) {
+    simdjson::dom::array a;
+    if (j.get(a) || a.size() != v.size()) return false;
+    size_t i = 0;
+    for (element e : a) {
+        simdjson::dom::object o;
+        if (e.get(o) || o.size() != 2) return false;
+        Members m(o);
+        element f;
+        if (!(m.next("choice", f) && same_str(f, v[i].choice) && m.next("scene", f) && same_str(f, v[i].scene))) return false;
+        ++i;
+    }
+    return true;
+}
+
+bool same_signals(element j, const std::map<std::string, SignalStats>& v) {
+    simdjson::dom::object o;
+    if (j.get(o) || o.size() != v.size()) return false;
+    Members sigs(o);
+    for (const auto& [id, st] : v) {  // in key order, as written
+        element e;
+        simdjson::dom::object so;
+        if (!sigs.next(id, e) || e.get(so) || so.size() != 3) return false;
+        Members m(so);
+        element f;
+        if (!(m.next("false_alarms", f) && same_int(f, st.false_alarms) && m.next("hits", f) && same_int(f, st.hits) &&
+              m.next("misses", f) && same_int(f, st.misses)))
+            return false;
+    }
+    return true;
+}
+}  // namespace
+
+bool result_matches(const element& stored, const Result& r, const Module& m) {
+    simdjson::dom::object o;
+    if (stored.get(o) || o.size() != 13) return false;  // result_json's 13 keys, met below in key order
+    Members k(o);
+    element f;
+    return k.next("course_passed", f) && same_bool(f, r.passed && m.assessment) &&
+           k.next("critical", f) && same_critical(f, r.critical) &&
+           k.next("ending", f) && same_str(f, r.ending) &&
+           k.next("false_alarms", f) && same_int(f, r.false_alarms) &&
+           k.next("finished", f) && same_bool(f, r.finished) &&
+           k.next("max", f) && same_int(f, r.max) &&
+           k.next("outcome", f) && same_str(f, outcome_name(r.outcome)) &&
+           k.next("pass_mark", f) && same_int(f, r.pass_mark) &&
+           k.next("passed", f) && same_bool(f, r.passed) &&
+           k.next("raw", f) && same_int(f, r.raw) &&
+           k.next("scaled", f) && same_int(f, r.scaled) &&
+           k.next("seconds", f) && same_int(f, r.seconds) &&
+           k.next("signals", f) && same_signals(f, r.signals);
+}
+
+namespace {
 // Reads one required field, or says which one is missing or of the wrong type.
+// The field's path ("trainee.name", "answers[3].time") is only spelt out for a
+// message: building it for every answer of every record cost more than reading it.
 struct Fields {
     simdjson::dom::object obj;
-    std::string where;
+    const char* where;  // prefix of the keys, e.g. "trainee."
+    long answer;        // or the index in answers (when not -1)
     std::string err;
 
+    explicit Fields(simdjson::dom::object o, const char* prefix = "", long answer_index = -1)
+        : obj(o), where(prefix), answer(answer_index) {}
+
+    std::string path(const char* key) const {
+        return (answer < 0 ? std::string(where) : "answers[" + std::to_string(answer) + "].") + key;
+    }
     element get(const char* key) {
         element e;
-        if (err.empty() && obj[key].get(e)) err = "missing field " + where + key;
+        if (err.empty() && obj[key].get(e)) err = "missing field " + path(key);
         return e;
     }
     bool str(const char* key, std::string& out) {
         element e = get(key);
         std::string_view v;
-        if (err.empty() && e.get(v)) err = "field " + where + key + " has the wrong type";
+        if (err.empty() && e.get(v)) err = "field " + path(key) + " has the wrong type";
         if (err.empty()) out.assign(v);
         return err.empty();
     }
     bool boolean(const char* key, bool& out) {
         element e = get(key);
-        if (err.empty() && e.get(out)) err = "field " + where + key + " has the wrong type";
+        if (err.empty() && e.get(out)) err = "field " + path(key) + " has the wrong type";
         return err.empty();
     }
     bool object(const char* key, simdjson::dom::object& out) {
         element e = get(key);
-        if (err.empty() && e.get(out)) err = "field " + where + key + " has the wrong type";
+        if (err.empty() && e.get(out)) err = "field " + path(key) + " has the wrong type";
         return err.empty();
     }
     bool array(const char* key, simdjson::dom::array& out) {
         element e = get(key);
-        if (err.empty() && e.get(out)) err = "field " + where + key + " is not a list";
+        if (err.empty() && e.get(out)) err = "field " + path(key) + " is not a list";
         return err.empty();
     }
 };
 }  // namespace
 
-std::variant<StoredRecord, std::string> parse_record(const std::string& text) {
-    thread_local simdjson::dom::parser parser;
+std::variant<StoredRecord, std::string> parse_record_unconverted(const std::string& text, element& result_element) {
+    thread_local simdjson::dom::parser parser;  // its document holds `result_element` until the next parse
     element root;
     if (parser.parse(text).get(root)) return std::string("not valid JSON (corrupt or truncated file)");
     simdjson::dom::object top;
@@ -157,43 +288,50 @@ std::variant<StoredRecord, std::string> parse_record(const std::string& text) {
     int64_t version = 0;
     if (top["signaal_record"].get(version) || version != 1) return std::string("unsupported score record version");
     StoredRecord r;
-    Fields f{top, "", ""};
+    Fields f(top);
     simdjson::dom::object tr, mod, result;
-    element result_element;
     simdjson::dom::array answers;
     f.str("software", r.info.software) && f.str("registration", r.info.registration) && f.object("trainee", tr) &&
         f.object("module", mod) && f.str("language", r.info.language) && f.str("started", r.started) &&
         f.str("updated", r.updated) && f.array("answers", answers) && f.object("result", result);
     if (!f.err.empty()) return f.err;
     result_element = top["result"].value_unsafe();
-    Fields t{tr, "trainee.", ""};
+    Fields t(tr, "trainee.");
     t.str("id", r.info.trainee.id) && t.str("name", r.info.trainee.name) && t.str("venue", r.info.trainee.venue) &&
         t.str("role", r.info.trainee.role);
     if (!t.err.empty()) return t.err;
-    Fields m{mod, "module.", ""};
+    Fields m(mod, "module.");
     m.str("id", r.module_id) && m.str("version", r.module_version) && m.str("sha256", r.module_sha256) &&
         m.str("course", r.module_course) && m.boolean("assessment", r.module_assessment);
     if (!m.err.empty()) return m.err;
     if (!is_uuid(r.info.registration)) return std::string("registration is not a UUID");
-    size_t i = 0;
+    long i = 0;
+    r.answers.reserve(answers.size());
     for (element e : answers) {
-        std::string where = "answers[" + std::to_string(i++) + "].";
-        simdjson::dom::object ao;
-        if (e.get(ao)) return where + " is not an object";
+        Fields af({}, "", i++);
+        if (e.get(af.obj)) return af.path("") + " is not an object";
         Answer a;
-        Fields af{ao, where, ""};
         simdjson::dom::array resp;
         af.str("scene", a.scene) && af.array("response", resp) && af.str("time", a.time);
         if (!af.err.empty()) return af.err;
+        a.response.reserve(resp.size());
         for (element x : resp) {
             std::string_view v;
-            if (x.get(v)) return "field " + where + "response has the wrong type";
+            if (x.get(v)) return "field " + af.path("response") + " has the wrong type";
             a.response.emplace_back(v);
         }
         r.answers.push_back(std::move(a));
     }
-    r.result = to_json(result_element);
     return r;
+}
+
+json result_to_json(const element& result) { return to_json(result); }
+
+std::variant<StoredRecord, std::string> parse_record(const std::string& text) {
+    element result;
+    auto parsed = parse_record_unconverted(text, result);
+    if (auto* r = std::get_if<StoredRecord>(&parsed)) r->result = to_json(result);
+    return parsed;
 }
 
 std::variant<StoredRecord, std::string> read_record(const std::string& path) {

@@ -11,6 +11,10 @@
 
 #include "session.h"
 
+namespace simdjson::dom {
+class element;
+}
+
 namespace signaal {
 
 struct Trainee {
@@ -40,8 +44,21 @@ struct StoredRecord {
 };
 
 nlohmann::json result_json(const Result& r, const Module& m);
+// result_json(r, m).dump(), written directly (certificate codes hash it).
+std::string result_text(const Result& r, const Module& m);
 nlohmann::json record_json(const Session& s, const AttemptInfo& info);
 std::variant<StoredRecord, std::string> parse_record(const std::string& text);
+
+// For verify, which reads hundreds of thousands of records: parse_record with
+// the stored result left unconverted (r.result stays null). It is handed back as
+// parsed, valid until this thread parses another record, to be compared in
+// place and converted only when needed.
+std::variant<StoredRecord, std::string> parse_record_unconverted(const std::string& text, simdjson::dom::element& result);
+nlohmann::json result_to_json(const simdjson::dom::element& result);  // as parse_record converts it
+// True when `stored` is, key for key and value for value, result_json(r, m) as
+// Signaal writes it. False may also mean "not sure" (5.0 where 5 is expected,
+// which nlohmann::json calls equal; keys out of order): then compare the JSON.
+bool result_matches(const simdjson::dom::element& stored, const Result& r, const Module& m);
 std::variant<StoredRecord, std::string> read_record(const std::string& path);
 
 // Writes `content` to `path` via a temporary file in the same folder, fsync and

@@ -1,8 +1,10 @@
 // signaal-verify's check of one score record: replay the answers against the
 // module the record names and compare everything the record claims.
 #pragma once
+#include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "catalogue.h"
@@ -24,5 +26,26 @@ struct Verification {
 
 Verification verify_record(const std::string& text, const Catalogue& catalogue);
 Verification verify_record_file(const std::string& path, const Catalogue& catalogue);
+
+// verify_record for many records against one catalogue (signaal-report): what a
+// replay needs from each module's scene graph is worked out once, here, rather
+// than for every record — building the graph cost more than the replay itself.
+// The checks are exactly verify_record's. One difference in what comes back: a
+// record that verified with a result exactly the replay's (nearly all of them)
+// has record->result left null, since building it cost a third of the time;
+// stored_result_text() serves both cases. The catalogue must outlive it.
+class Verifier {
+public:
+    explicit Verifier(const Catalogue& catalogue);
+    Verification verify(const std::string& text) const;
+
+private:
+    const Catalogue& catalogue_;
+    std::unordered_map<const Module*, std::shared_ptr<const SessionFacts>> facts_;
+};
+
+// The record's stored result as nlohmann::json dumps it (what certificate codes
+// hash), also when a Verifier left it out. Empty without a record.
+std::string stored_result_text(const Verification& v);
 
 }  // namespace signaal

@@ -41,6 +41,21 @@ signaal::AnswerOutcome play(signaal::Session& s, std::vector<std::string> respon
     return std::get<signaal::AnswerOutcome>(r);
 }
 
+void play_randomly(signaal::Session& s, std::mt19937& rng) {
+    for (int t = 1; !s.finished(); ++t) {
+        const signaal::Scene& sc = s.scene();
+        std::vector<std::string> resp;
+        if (sc.kind == signaal::Interaction::Choices) {
+            auto offered = s.available_choices();
+            resp = {offered[rng() % offered.size()]->id};
+        } else if (sc.kind != signaal::Interaction::Continue) {
+            for (const auto& mk : sc.marks)
+                if (rng() % 2) resp.push_back(mk.id);
+        }
+        play(s, resp, t);
+    }
+}
+
 std::string read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     std::ostringstream ss;

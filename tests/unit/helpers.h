@@ -1,6 +1,7 @@
 // Shared helpers for the core tests: paths to fixtures, loading, answering.
 #pragma once
 #include <filesystem>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -23,5 +24,7 @@ signaal::Answer answer(const std::string& scene, std::vector<std::string> respon
 // Answers `response` at the session's current scene, REQUIREs success.
 signaal::AnswerOutcome play(signaal::Session& s, std::vector<std::string> response, int second = 0);
 std::string read_file(const std::string& path);
+// Plays `s` to an ending: a random offered choice, a random set of marks; answer n at second n.
+void play_randomly(signaal::Session& s, std::mt19937& rng);
 
 }  // namespace test

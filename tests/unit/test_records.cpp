@@ -58,19 +58,7 @@ TEST_CASE("replay is deterministic over random paths", "[records]") {
     std::mt19937 rng(42);
     for (int run = 0; run < 200; ++run) {
         Session s(m, "2026-01-01T10:00:00.000Z");
-        int t = 0;
-        while (!s.finished()) {
-            const Scene& sc = s.scene();
-            std::vector<std::string> resp;
-            if (sc.kind == Interaction::Choices) {
-                auto offered = s.available_choices();
-                resp = {offered[rng() % offered.size()]->id};
-            } else if (sc.kind != Interaction::Continue) {
-                for (const auto& mk : sc.marks)
-                    if (rng() % 2) resp.push_back(mk.id);
-            }
-            test::play(s, resp, ++t);
-        }
+        test::play_randomly(s, rng);
         auto again = replay(m, s.started(), s.answers());
         REQUIRE(std::holds_alternative<Session>(again));
         CHECK(record_json(std::get<Session>(again), info()) == record_json(s, info()));
