@@ -17,11 +17,21 @@ std::string key(const std::string& s) {  // venues compare like trainee ids: cas
 }
 
 // Best attempt: passed beats not passed, then finished, then score, then the earlier one.
-bool better(const AttemptSummary& a, const AttemptSummary& b) {
+bool better(const Result& a, const std::string& a_date, const AttemptSummary& b) {
     if (a.passed != b.passed) return a.passed;
     if (a.finished != b.finished) return a.finished;
     if (a.scaled != b.scaled) return a.scaled > b.scaled;
-    return a.date < b.date;
+    return a_date < b.date;
+}
+
+// Where an answer's option is counted: the first of the scene's choices, then
+// marks, with that id (-1: none).
+long option_slot(const Scene& s, const std::string& id) {
+    for (size_t i = 0; i < s.choices.size(); ++i)
+        if (s.choices[i].id == id) return static_cast<long>(i);
+    for (size_t i = 0; i < s.marks.size(); ++i)
+        if (s.marks[i].id == id) return static_cast<long>(s.choices.size() + i);
+    return -1;
 }
 
 bool starts(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
@@ -85,18 +95,10 @@ Counted Aggregator::add(const std::string& path, const Verification& v) {
         failures_.push_back(std::move(f));
         return Counted::Failed;
     }
-    std::array<unsigned char, 16> key{};
     const std::string& reg = v.record->info.registration;  // a UUID: parse_record checked it
-    for (size_t i = 0, b = 0; i < reg.size() && b < 32; ++i) {
-        int x = std::isdigit(static_cast<unsigned char>(reg[i])) ? reg[i] - '0'
-                : std::isxdigit(static_cast<unsigned char>(reg[i])) ? (std::tolower(static_cast<unsigned char>(reg[i])) - 'a' + 10) : -1;
-        if (x < 0) continue;
-        key[b / 2] = static_cast<unsigned char>(key[b / 2] | (b % 2 ? x : x << 4));
-        ++b;
-    }
-    auto [it, fresh] = seen_.emplace(key, files_);
-    if (!fresh) {
-        duplicates_.emplace_back(failures_.size(), it->second);
+    const RegistrationKey key = registration_key(reg);
+    if (uint32_t first = seen_.insert(key, static_cast<uint32_t>(files_))) {
+        duplicates_.push_back({failures_.size(), first, key});
         failures_.push_back({path, "duplicate", {"same attempt (registration " + reg + ") as "}});
         return Counted::Duplicate;
     }
@@ -106,29 +108,34 @@ Counted Aggregator::add(const std::string& path, const Verification& v) {
         return Counted::Filtered;
     }
     ++counted_;
-    fold(path, *v.record, *v.replayed, v.module);
+    fold(path, v);
     return Counted::Yes;
 }
 
-void Aggregator::fold(const std::string& path, const StoredRecord& r, const Result& res, const ModulePtr& m) {
+void Aggregator::fold(const std::string& path, const Verification& v) {
+    const StoredRecord& r = *v.record;
+    const Result& res = *v.replayed;
+    const ModulePtr& m = v.module;
     // Per trainee.
     TraineeAcc& t = trainees_[r.info.trainee.id];
     if (t.name.empty()) t.name = r.info.trainee.name, t.venue = r.info.trainee.venue;
     if (!r.info.trainee.role.empty()) t.role = r.info.trainee.role;
     t.last_activity = std::max(t.last_activity, r.updated);
-    AttemptSummary a{r.info.registration, r.updated, res.scaled, res.finished, res.passed, path};
+    // Made only when kept: most attempts are neither the latest nor the best so far.
+    auto summary = [&] { return AttemptSummary{r.info.registration, r.updated, res.scaled, res.finished, res.passed, path}; };
     TraineeModule& tm = t.modules[r.module_id];
     if (tm.attempts++ == 0) {
-        tm.module_id = r.module_id, tm.course = m->course, tm.latest = a, tm.best = a;
+        tm.module_id = r.module_id, tm.course = m->course, tm.latest = summary(), tm.best = tm.latest;
     } else {
-        if (a.date > tm.latest.date) tm.latest = a;
-        if (better(a, tm.best)) tm.best = a;
+        const bool best = better(res, r.updated, tm.best);
+        if (r.updated > tm.latest.date) tm.latest = summary();
+        if (best) tm.best = summary();
     }
     if (res.passed && m->assessment) {
         CoursePass& p = t.passes[m->course];
         if (p.date.empty() || r.updated > p.date)
             p = {m->course,           m->course_title.nl,  m->course_title.en, r.module_id,
-                 r.info.registration, r.updated,           res.scaled,         certificate_code(r)};
+                 r.info.registration, r.updated,           res.scaled,         certificate_code(r, stored_result_text(v))};
     }
 
     // Per module and question.
@@ -137,21 +144,36 @@ void Aggregator::fold(const std::string& path, const StoredRecord& r, const Resu
     ++ma.attempts;
     ma.finished += res.finished;
     ma.passed += res.passed;
+    if (ma.questions.empty()) ma.questions.resize(m->scenes.size());
     for (const auto& ans : r.answers) {
-        const Scene* s = m->find_scene(ans.scene);
-        if (!s || !s->is_question()) continue;
-        QuestionAcc& q = ma.questions[ans.scene];
+        const int si = m->scene_index(ans.scene);
+        if (si < 0) continue;
+        const Scene& s = m->scenes[static_cast<size_t>(si)];
+        if (!s.is_question()) continue;
+        QuestionAcc& q = ma.questions[static_cast<size_t>(si)];
         ++q.answered;
-        for (const auto& o : ans.response) ++q.options[o];
+        if (q.options.empty()) q.options.resize(s.choices.size() + s.marks.size());
+        for (const auto& o : ans.response)
+            if (long k = option_slot(s, o); k >= 0) ++q.options[static_cast<size_t>(k)];
     }
+    // Both maps are in key order: each signal is looked for just after the last one.
+    auto at = ma.signals.begin();
     for (const auto& [sig, st] : res.signals) {
-        ma.signals[sig].hits += st.hits;
-        ma.signals[sig].misses += st.misses;
+        at = ma.signals.try_emplace(at, sig);
+        at->second.hits += st.hits;
+        at->second.misses += st.misses;
+        ++at;
     }
     for (const auto& c : res.critical) ++ma.critical[{c.scene, c.choice}];
 }
 
-ReportModel Aggregator::finish(const std::vector<std::string>& dirs, const std::function<std::string(long)>& file_name) const {
+std::map<long, RegistrationKey> Aggregator::repeated_files() const {
+    std::map<long, RegistrationKey> out;
+    for (const auto& d : duplicates_) out.emplace(d.first, d.key);
+    return out;
+}
+
+ReportModel Aggregator::finish(const std::vector<std::string>& dirs, const std::function<std::string(long)>& file_name) {
     ReportModel out;
     out.generated = now_iso();
     out.dirs = dirs;
@@ -168,13 +190,17 @@ ReportModel Aggregator::finish(const std::vector<std::string>& dirs, const std::
 
     // Trainees.
     std::map<std::string, size_t> by_id;
-    for (const auto& [id, acc] : trainees_) {
-        TraineeRow row{id, acc.name, acc.venue, acc.role, false, true, {}, {}, acc.last_activity};
-        for (const auto& [mid, tm] : acc.modules) row.modules.push_back(tm);
+    out.trainees.reserve(trainees_.size() + opt_.roster.size());
+    // Each trainee's running totals are dropped as its row is made, so the two never both exist whole.
+    for (auto it = trainees_.begin(); it != trainees_.end(); it = trainees_.erase(it)) {
+        auto& [id, acc] = *it;
+        TraineeRow row{id, std::move(acc.name), std::move(acc.venue), std::move(acc.role), false, true, {}, {}, std::move(acc.last_activity)};
+        row.modules.reserve(acc.modules.size());
+        for (auto& [mid, tm] : acc.modules) row.modules.push_back(std::move(tm));
         std::sort(row.modules.begin(), row.modules.end(), [](const TraineeModule& a, const TraineeModule& b) {
             return std::tie(a.course, a.module_id) < std::tie(b.course, b.module_id);
         });
-        for (const auto& [c, p] : acc.passes) row.passes.push_back(p);
+        for (auto& [c, p] : acc.passes) row.passes.push_back(std::move(p));
         by_id[id] = out.trainees.size();
         out.trainees.push_back(std::move(row));
     }
@@ -222,15 +248,15 @@ ReportModel Aggregator::finish(const std::vector<std::string>& dirs, const std::
         const Module& m = *ma.module;
         const std::string& fb = m.fallback_language();
         ModuleStats ms{m.id, m.title.get(lang, fb), m.course, m.assessment, ma.attempts, ma.finished, ma.passed, {}, {}, {}};
-        for (const auto& s : m.scenes) {
+        for (size_t si = 0; si < m.scenes.size(); ++si) {
+            const Scene& s = m.scenes[si];
             if (!s.is_question()) continue;
-            auto q = ma.questions.find(s.id);
+            const QuestionAcc* q = si < ma.questions.size() ? &ma.questions[si] : nullptr;
             QuestionStats qs{s.id, (!s.prompt.empty() ? s.prompt : s.heading).get(lang, fb), kind_name(s.kind), 0, {}};
-            if (q != ma.questions.end()) qs.answered = q->second.answered;
+            if (q) qs.answered = q->answered;
             auto count = [&](const std::string& id) -> long {
-                if (q == ma.questions.end()) return 0;
-                auto c = q->second.options.find(id);
-                return c == q->second.options.end() ? 0 : c->second;
+                long k = option_slot(s, id);
+                return q && k >= 0 && static_cast<size_t>(k) < q->options.size() ? q->options[static_cast<size_t>(k)] : 0;
             };
             for (const auto& c : s.choices)
                 qs.options.push_back({c.id, c.label.get(lang, fb), c.points == s.max_points() && c.points > 0, count(c.id)});
@@ -262,13 +288,15 @@ ReportModel Aggregator::finish(const std::vector<std::string>& dirs, const std::
         out.modules.push_back(std::move(ms));
     }
 
-    out.classes = classes_;
+    out.classes = std::move(classes_);
     std::sort(out.classes.begin(), out.classes.end(), [](const ClassRow& a, const ClassRow& b) {
         return std::tie(a.date, a.class_name, a.file) < std::tie(b.date, b.class_name, b.file);
     });
-    out.failures = failures_;
-    for (const auto& [index, first] : duplicates_)
-        out.failures[index].reasons[0] += (file_name ? file_name(first) : "file number " + std::to_string(first)) + "; counted once";
+    out.failures = std::move(failures_);
+    for (const auto& d : duplicates_) {
+        std::string name = file_name ? file_name(d.first) : "";
+        out.failures[d.failure].reasons[0] += (name.empty() ? "file number " + std::to_string(d.first) : name) + "; counted once";
+    }
     std::sort(out.failures.begin(), out.failures.end(), [](const Failure& a, const Failure& b) { return a.file < b.file; });
     return out;
 }

@@ -2,16 +2,15 @@
 // into running counts and then dropped, so memory grows with the number of
 // trainees and registrations, not with the size of the records.
 #pragma once
-#include <array>
-#include <cstring>
 #include <functional>
 #include <map>
 #include <memory>
-#include <set>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "catalogue.h"
+#include "registration_set.h"
 #include "report_model.h"
 #include "roster.h"
 #include "verify.h"
@@ -42,6 +41,7 @@ struct AggregateOptions {
 // What became of one file.
 enum class Counted { Yes, Duplicate, Failed, Filtered, ClassSession };
 
+
 class Aggregator {
 public:
     Aggregator(const Catalogue& catalogue, AggregateOptions options);
@@ -51,9 +51,14 @@ public:
     Counted add(const std::string& path, const Verification& v);
     void add_unreadable(const std::string& path, const std::string& reason);
 
-    // `file_name(n)` names the n-th file given to add (1-based), so a duplicate can
-    // say which file it repeats; without it the message gives the number.
-    ReportModel finish(const std::vector<std::string>& dirs, const std::function<std::string(long)>& file_name = {}) const;
+    // The files that counted an attempt a later file repeats: their numbers (the
+    // n-th file given to add, from 1) and the registration.
+    std::map<long, RegistrationKey> repeated_files() const;
+
+    // `file_name(n)` names the n-th file, so a duplicate can say which file it
+    // repeats; without it, or when it returns "", the message gives the number.
+    // Call once: the running totals move into the model.
+    ReportModel finish(const std::vector<std::string>& dirs, const std::function<std::string(long)>& file_name = {});
 
 private:
     struct TraineeAcc {
@@ -61,14 +66,16 @@ private:
         std::map<std::string, TraineeModule> modules;
         std::map<std::string, CoursePass> passes;  // by course
     };
+    // Questions and options by position in the module, not by id: every answer of
+    // every record lands here, on the one thread that aggregates.
     struct QuestionAcc {
         long answered = 0;
-        std::map<std::string, long> options;
+        std::vector<long> options;  // the scene's choices, then its marks
     };
     struct ModuleAcc {
         ModulePtr module;
         long attempts = 0, finished = 0, passed = 0;
-        std::map<std::string, QuestionAcc> questions;
+        std::vector<QuestionAcc> questions;  // by scene index
         std::map<std::string, SignalStats> signals;
         std::map<std::pair<std::string, std::string>, long> critical;
     };
@@ -77,22 +84,18 @@ private:
     AggregateOptions opt_;
     long files_ = 0, counted_ = 0, filtered_ = 0;
     std::vector<ClassRow> classes_;
-    // Registration (16 bytes) -> number of the file that counted. Compact on
-    // purpose: it is the one thing that grows with the number of files.
-    struct KeyHash {
-        size_t operator()(const std::array<unsigned char, 16>& k) const {
-            size_t h;
-            std::memcpy(&h, k.data(), sizeof h);  // random UUIDs: any 8 bytes hash well
-            return h;
-        }
+    RegistrationSet seen_;  // the one thing that grows with the number of files
+    struct Duplicate {
+        size_t failure;  // index in failures_
+        long first;      // number of the file that counted
+        RegistrationKey key;
     };
-    std::unordered_map<std::array<unsigned char, 16>, long, KeyHash> seen_;
-    std::vector<std::pair<size_t, long>> duplicates_;  // (index in failures_, file number it repeats)
-    std::map<std::string, TraineeAcc> trainees_;          // by trainee id
+    std::vector<Duplicate> duplicates_;
+    std::unordered_map<std::string, TraineeAcc> trainees_;  // by trainee id (finish sorts the rows)
     std::map<std::string, ModuleAcc> modules_;            // by module id
     std::vector<Failure> failures_;
 
-    void fold(const std::string& path, const StoredRecord& r, const Result& res, const ModulePtr& m);
+    void fold(const std::string& path, const Verification& v);
 };
 
 // Which kind of failure a verification problem is (for grouping in the report).

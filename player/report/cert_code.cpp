@@ -12,13 +12,15 @@ namespace {
 const char kKey[] = "signaal-certificate-code-1";
 }
 
-std::string certificate_code(const std::vector<const StoredRecord*>& passing) {
-    std::vector<const StoredRecord*> recs = passing;
+namespace {
+using Passing = std::pair<const StoredRecord*, std::string>;  // a record and its stored result, dumped
+
+std::string code_of(std::vector<Passing> recs) {
     std::sort(recs.begin(), recs.end(),
-              [](const StoredRecord* a, const StoredRecord* b) { return a->info.registration < b->info.registration; });
+              [](const Passing& a, const Passing& b) { return a.first->info.registration < b.first->info.registration; });
     std::string msg;
-    for (const auto* r : recs)
-        msg += r->info.trainee.id + "\n" + r->module_course + "\n" + r->info.registration + "\n" + r->result.dump() + "\n";
+    for (const auto& [r, result] : recs)
+        msg += r->info.trainee.id + "\n" + r->module_course + "\n" + r->info.registration + "\n" + result + "\n";
     unsigned char mac[EVP_MAX_MD_SIZE];
     unsigned int len = 0;
     HMAC(EVP_sha256(), kKey, sizeof kKey - 1, reinterpret_cast<const unsigned char*>(msg.data()), msg.size(), mac, &len);
@@ -27,8 +29,19 @@ std::string certificate_code(const std::vector<const StoredRecord*>& passing) {
     for (unsigned i = 0; i < 8 && i < len; ++i) out += hex[mac[i] >> 4], out += hex[mac[i] & 15];
     return group_code(out);
 }
+}  // namespace
 
-std::string certificate_code(const StoredRecord& passing) { return certificate_code(std::vector<const StoredRecord*>{&passing}); }
+std::string certificate_code(const std::vector<const StoredRecord*>& passing) {
+    std::vector<Passing> recs;
+    for (const auto* r : passing) recs.emplace_back(r, r->result.dump());
+    return code_of(std::move(recs));
+}
+
+std::string certificate_code(const StoredRecord& passing) { return certificate_code(passing, passing.result.dump()); }
+
+std::string certificate_code(const StoredRecord& passing, const std::string& stored_result_text) {
+    return code_of({{&passing, stored_result_text}});
+}
 
 std::string normalise_code(const std::string& typed) {
     std::string out;

@@ -16,6 +16,9 @@ namespace signaal::report {
 // Code for a trainee's course pass based on `passing` (usually one record).
 std::string certificate_code(const std::vector<const StoredRecord*>& passing);
 std::string certificate_code(const StoredRecord& passing);
+// The same, with the record's stored result given apart, dumped (a Verifier may
+// leave StoredRecord::result out: verify.h, stored_result_text).
+std::string certificate_code(const StoredRecord& passing, const std::string& stored_result_text);
 // "ab12-CD34 ef56 7890" -> "AB12CD34EF567890": what a person may type.
 std::string normalise_code(const std::string& typed);
 // "AB12CD34EF567890" -> "AB12-CD34-EF56-7890".

@@ -5,40 +5,22 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cerrno>
 #include <condition_variable>
 #include <cstring>
-#include <filesystem>
 #include <mutex>
 #include <optional>
 #include <thread>
 
-namespace signaal::report {
+#include "record_files.h"
 
-namespace fs = std::filesystem;
+namespace signaal::report {
 
 FoundFiles find_record_files(const std::vector<std::string>& paths) {
     FoundFiles out;
-    for (const auto& p : paths) {
-        std::error_code ec;
-        if (fs::is_regular_file(p, ec)) {
-            out.files.push_back(p);
-            continue;
-        }
-        if (!fs::is_directory(p, ec)) {
-            out.errors.push_back(p + ": no such folder or file");
-            continue;
-        }
-        fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
-        for (; !ec && it != end; it.increment(ec)) {
-            std::error_code fec;
-            if (it->path().extension() == ".json" && it->is_regular_file(fec)) out.files.push_back(it->path().string());
-        }
-        if (ec) out.errors.push_back(p + ": " + ec.message());
-    }
-    std::sort(out.files.begin(), out.files.end());
-    out.files.erase(std::unique(out.files.begin(), out.files.end()), out.files.end());
+    RecordFiles files(paths);
+    for (std::string p; files.next(p);) out.files.push_back(p);
+    out.errors = files.errors();
     return out;
 }
 
@@ -77,61 +59,86 @@ bool read_whole_file(const std::string& path, std::string& out, std::string& err
     return true;
 }
 
-void verify_files(const std::vector<std::string>& files, const Catalogue& catalogue, const ScanOptions& options,
-                  const std::function<void(const std::string&, Verification&)>& consume,
-                  const std::function<void(size_t, size_t)>& progress) {
+void verify_files(const std::function<bool(std::string&)>& next, size_t total, const Catalogue& catalogue,
+                  const ScanOptions& options, const Consume& consume, const Progress& progress) {
     // Work moves in chunks of consecutive files: one lock and one wake-up per
     // chunk instead of per file (per-file hand-offs left the cores idle, waiting
-    // on each other). At most `window` chunks are verified ahead of the consumer.
-    const size_t n = files.size(), chunk = std::max<size_t>(options.chunk, 1);
-    const size_t chunks = (n + chunk - 1) / chunk, window = std::max<size_t>(options.window, 1);
-    std::vector<std::optional<std::vector<Verification>>> slots(window);
+    // on each other). At most `window` chunks are out ahead of the consumer, and
+    // the paths travel with their chunk: none is kept once consumed.
+    struct Chunk {
+        std::vector<std::string> paths;
+        std::vector<Verification> results;
+    };
+    const size_t chunk = std::max<size_t>(options.chunk, 1), window = std::max<size_t>(options.window, 1);
+    std::vector<std::optional<Chunk>> slots(window);
     std::mutex mu;
     std::condition_variable ready, space;
-    size_t consumed = 0;  // chunks handed to the consumer; guarded by mu
-    std::atomic<size_t> next{0};
+    size_t claimed = 0, consumed = 0;  // chunks taken by workers, handed to the consumer; guarded by mu
+    bool ended = false;                // `next` has no more files; guarded by mu
+    const Verifier verifier(catalogue);
 
     auto work = [&] {
         std::string text, err;
         for (;;) {
-            size_t c = next.fetch_add(1);
-            if (c >= chunks) return;
+            Chunk ch;
+            size_t c = 0;
             {
                 std::unique_lock lk(mu);
-                space.wait(lk, [&] { return c < consumed + window; });
+                space.wait(lk, [&] { return ended || claimed < consumed + window; });
+                if (ended) return;
+                for (std::string p; ch.paths.size() < chunk && next(p);) ch.paths.push_back(std::move(p));
+                if (ch.paths.size() < chunk) {
+                    ended = true;
+                    space.notify_all();
+                    ready.notify_one();  // only the consumer waits on `ready`
+                }
+                if (ch.paths.empty()) return;
+                c = claimed++;
             }
-            std::vector<Verification> out;
-            for (size_t i = c * chunk; i < std::min(n, (c + 1) * chunk); ++i) {
+            ch.results.reserve(ch.paths.size());
+            for (const auto& path : ch.paths) {
                 Verification v;
-                if (read_whole_file(files[i], text, err)) v = verify_record(text, catalogue);
+                if (read_whole_file(path, text, err)) v = verifier.verify(text);
                 else v.problems.push_back(err);
-                out.push_back(std::move(v));
+                ch.results.push_back(std::move(v));
             }
             std::lock_guard lk(mu);
-            slots[c % window] = std::move(out);
-            ready.notify_one();  // only the consumer waits on `ready`
+            slots[c % window] = std::move(ch);
+            ready.notify_one();
         }
     };
     unsigned t = std::max(1u, options.threads);
     std::vector<std::thread> workers;
     for (unsigned k = 0; k < t; ++k) workers.emplace_back(work);
-    for (size_t c = 0; c < chunks; ++c) {
-        std::vector<Verification> got;
+    size_t done = 0;
+    for (size_t c = 0;; ++c) {
+        Chunk got;
         {
             std::unique_lock lk(mu);
-            ready.wait(lk, [&] { return slots[c % window].has_value(); });
+            ready.wait(lk, [&] { return slots[c % window].has_value() || (ended && c >= claimed); });
+            if (!slots[c % window]) break;
             got = std::move(*slots[c % window]);
             slots[c % window].reset();
             ++consumed;
             space.notify_all();
         }
-        for (size_t k = 0; k < got.size(); ++k) {
-            size_t i = c * chunk + k;
-            consume(files[i], got[k]);
-            if (progress) progress(i + 1, n);
+        for (size_t k = 0; k < got.paths.size(); ++k) {
+            consume(got.paths[k], got.results[k]);
+            if (progress) progress(++done, total);
         }
     }
     for (auto& w : workers) w.join();
+}
+
+void verify_files(const std::vector<std::string>& files, const Catalogue& catalogue, const ScanOptions& options,
+                  const Consume& consume, const Progress& progress) {
+    size_t i = 0;
+    auto next = [&](std::string& path) {
+        if (i == files.size()) return false;
+        path = files[i++];
+        return true;
+    };
+    verify_files(next, files.size(), catalogue, options, consume, progress);
 }
 
 }  // namespace signaal::report

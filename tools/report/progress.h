@@ -7,6 +7,7 @@
 class ProgressBar {
 public:
     explicit ProgressBar(bool enabled);
+    bool enabled() const { return on_; }
     void update(size_t done, size_t total);
     void finish();
 

@@ -130,7 +130,7 @@ int main(int argc, char** argv) {
     ScanOptions so;
     so.threads = threads;
     BuildHooks hooks;
-    hooks.progress = [&](size_t done, size_t total) { bar.update(done, total); };
+    if (bar.enabled()) hooks.progress = [&](size_t done, size_t total) { bar.update(done, total); };
     if (xapi || poster)
         hooks.counted = [&](const std::string& path, const Verification& v) {
             auto st = attempt_statements(v);
