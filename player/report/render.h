@@ -1,5 +1,6 @@
-// Renderers of the ReportModel. Each returns the whole document; the tool writes
-// it atomically. They only read the model (a window renders it its own way).
+// Renderers of the ReportModel. Each writes the document to a Sink (the tool
+// streams it to a file or standard output) or returns it whole. They only read
+// the model (a window renders it its own way).
 #pragma once
 #include <nlohmann/json.hpp>
 
@@ -7,11 +8,18 @@
 #include <string>
 
 #include "report_model.h"
+#include "sink.h"
 
 namespace signaal::report {
 
 enum class Format { Table, Csv, Json, Html };
 std::optional<Format> parse_format(const std::string& name);
+
+void render_table(const ReportModel& m, Sink& out);
+void render_csv(const ReportModel& m, Sink& out);
+void render_json(const ReportModel& m, Sink& out);
+void render_html(const ReportModel& m, Sink& out);
+void render(const ReportModel& m, Format f, Sink& out);
 
 std::string render_table(const ReportModel& m);
 std::string render_csv(const ReportModel& m);

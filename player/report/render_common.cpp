@@ -1,4 +1,5 @@
 #include <cmath>
+#include <functional>
 
 #include "render.h"
 
@@ -12,15 +13,28 @@ std::optional<Format> parse_format(const std::string& name) {
     return std::nullopt;
 }
 
-std::string render(const ReportModel& m, Format f) {
+void render(const ReportModel& m, Format f, Sink& out) {
     switch (f) {
-        case Format::Table: return render_table(m);
-        case Format::Csv: return render_csv(m);
-        case Format::Json: return render_json(m);
-        case Format::Html: return render_html(m);
+        case Format::Table: return render_table(m, out);
+        case Format::Csv: return render_csv(m, out);
+        case Format::Json: return render_json(m, out);
+        case Format::Html: return render_html(m, out);
     }
-    return {};
 }
+
+namespace {
+std::string whole(const std::function<void(Sink&)>& write) {
+    Sink s;
+    write(s);
+    return s.take();
+}
+}  // namespace
+
+std::string render(const ReportModel& m, Format f) { return whole([&](Sink& s) { render(m, f, s); }); }
+std::string render_table(const ReportModel& m) { return whole([&](Sink& s) { render_table(m, s); }); }
+std::string render_csv(const ReportModel& m) { return whole([&](Sink& s) { render_csv(m, s); }); }
+std::string render_json(const ReportModel& m) { return whole([&](Sink& s) { render_json(m, s); }); }
+std::string render_html(const ReportModel& m) { return whole([&](Sink& s) { render_html(m, s); }); }
 
 std::string percent(double share) { return std::to_string(static_cast<int>(std::lround(share * 100))) + "%"; }
 

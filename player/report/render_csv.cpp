@@ -6,7 +6,7 @@ namespace signaal::report {
 
 namespace {
 struct Csv {
-    std::string out;
+    Sink& out;
     void row(std::initializer_list<std::string> fields) {
         bool first = true;
         for (const auto& f : fields) out += (first ? "" : ",") + csv_field(f), first = false;
@@ -17,8 +17,8 @@ std::string yes(bool b) { return b ? "yes" : "no"; }
 std::string num(long n) { return std::to_string(n); }
 }  // namespace
 
-std::string render_csv(const ReportModel& m) {
-    Csv c;
+void render_csv(const ReportModel& m, Sink& out) {
+    Csv c{out};
     c.row({"header:trainee", "name", "id", "venue", "role", "module", "course", "attempts", "latest_date", "latest_score",
            "latest_result", "best_date", "best_score", "best_result", "course_passed", "passed_date", "code"});
     auto result = [](const AttemptSummary& a) { return a.finished ? (a.passed ? "passed" : "failed") : "unfinished"; };
@@ -51,7 +51,6 @@ std::string render_csv(const ReportModel& m) {
     c.row({"header:skipped", "file", "kind", "reason"});
     for (const auto& f : m.failures)
         for (const auto& r : f.reasons) c.row({"skipped", f.file, f.kind, r});
-    return c.out;
 }
 
 }  // namespace signaal::report

@@ -41,8 +41,8 @@ std::string res(const AttemptSummary& a) {
 }
 }  // namespace
 
-std::string render_html(const ReportModel& m) {
-    std::string o = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Signaal trainer's review</title><style>";
+void render_html(const ReportModel& m, Sink& o) {
+    o += "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Signaal trainer's review</title><style>";
     o += kStyle;
     o += "</style></head><body>\n<h1>Signaal trainer's review</h1>\n<p class=\"small\">Generated " + esc(m.generated) + ". " +
          std::to_string(m.counted) + " attempt(s) counted from " + std::to_string(m.files) + " file(s); " +
@@ -127,7 +127,7 @@ std::string render_html(const ReportModel& m) {
         }
         o += "</table>\n";
     }
-    return o + "</body></html>\n";
+    o += "</body></html>\n";
 }
 
 }  // namespace signaal::report

@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "render.h"
 
 namespace signaal::report {
@@ -62,13 +64,99 @@ json list(const std::vector<T>& items, F f) {
 
 std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
-template <class T, class F>
-void stream_list(std::string& out, const char* key, const std::vector<T>& items, F f, bool last) {
+// `write(text, item)` appends one element's JSON text.
+template <class T, class W>
+void stream_list(Sink& out, const char* key, const std::vector<T>& items, W write, bool last) {
     out += std::string(" \"") + key + "\": [";
-    for (size_t i = 0; i < items.size(); ++i) out += (i ? ",\n  " : "\n  ") + dump(f(items[i]));
+    std::string text;
+    for (size_t i = 0; i < items.size(); ++i) {
+        text = i ? ",\n  " : "\n  ";
+        write(text, items[i]);
+        out += text;
+    }
     out += items.empty() ? "]" : "\n ]";
     out += last ? "\n" : ",\n";
 }
+
+template <class T>
+auto dumped(json (*f)(const T&)) {
+    return [f](std::string& text, const T& x) { text += dump(f(x)); };
+}
+
+// The trainees are most of a report (a row per trainee and module), so they are
+// written straight out instead of built as nlohmann::json and dumped — the same
+// bytes: keys in sorted order, no spaces, and any string that is not plain
+// printable ASCII still escaped by nlohmann::json.
+struct TraineeWriter {
+    std::string& o;
+
+    void str(const std::string& s) {
+        if (std::all_of(s.begin(), s.end(), [](char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; }))
+            o.append("\"").append(s).append("\"");
+        else
+            o += dump(json(s));
+    }
+    // Each member but an object's first is preceded by a comma.
+    void key(const char* k, bool first = false) { o.append(first ? "\"" : ",\"").append(k).append("\":"); }
+    void field(const char* k, const std::string& v, bool first = false) { key(k, first), str(v); }
+    void field(const char* k, long v) { key(k), o += std::to_string(v); }
+    void flag(const char* k, bool v, bool first = false) { key(k, first), o += v ? "true" : "false"; }
+
+    void attempt(const AttemptSummary& a) {
+        o += "{";
+        field("date", a.date, true);
+        field("file", a.file);
+        flag("finished", a.finished);
+        flag("passed", a.passed);
+        field("registration", a.registration);
+        field("scaled", a.scaled);
+        o += "}";
+    }
+    void module(const TraineeModule& tm) {
+        o += "{";
+        key("attempts", true);
+        o += std::to_string(tm.attempts);
+        key("best"), attempt(tm.best);
+        field("course", tm.course);
+        key("latest"), attempt(tm.latest);
+        field("module", tm.module_id);
+        o += "}";
+    }
+    void pass(const CoursePass& p) {
+        o += "{";
+        field("code", p.code, true);
+        field("course", p.course);
+        field("date", p.date);
+        field("module", p.module_id);
+        field("registration", p.registration);
+        field("scaled", p.scaled);
+        o += "}";
+    }
+    void trainee(const TraineeRow& t) {
+        o += "{";
+        flag("course_passed", t.course_passed(), true);
+        flag("has_records", t.has_records);
+        field("id", t.id);
+        field("last_activity", t.last_activity);
+        key("modules"), o += "[";
+        for (size_t i = 0; i < t.modules.size(); ++i) {
+            if (i) o += ",";
+            module(t.modules[i]);
+        }
+        o += "]";
+        field("name", t.name);
+        flag("on_roster", t.on_roster);
+        key("passes"), o += "[";
+        for (size_t i = 0; i < t.passes.size(); ++i) {
+            if (i) o += ",";
+            pass(t.passes[i]);
+        }
+        o += "]";
+        field("role", t.role);
+        field("venue", t.venue);
+        o += "}";
+    }
+};
 
 json class_json(const ClassRow& k) {
     return {{"file", k.file},       {"class", k.class_name},       {"teacher", k.teacher},     {"module", k.module},
@@ -90,16 +178,16 @@ json report_json(const ReportModel& m) {
 // Built element by element rather than as one DOM: a report over thousands of
 // trainees would otherwise cost several times its own size in memory.
 // Invalid UTF-8 in a name (a damaged roster) is replaced rather than throwing.
-std::string render_json(const ReportModel& m) {
+void render_json(const ReportModel& m, Sink& out) {
     json head = head_json(m);
-    std::string out = "{\n";
+    out += "{\n";
     for (auto it = head.begin(); it != head.end(); ++it) out += " \"" + it.key() + "\": " + dump(it.value()) + ",\n";
-    stream_list(out, "trainees", m.trainees, trainee_json, false);
-    stream_list(out, "venues", m.venues, venue_json, false);
-    stream_list(out, "modules", m.modules, module_json, false);
-    stream_list(out, "classes", m.classes, class_json, false);
-    stream_list(out, "failures", m.failures, failure_json, true);
-    return out + "}\n";
+    stream_list(out, "trainees", m.trainees, [](std::string& text, const TraineeRow& t) { TraineeWriter{text}.trainee(t); }, false);
+    stream_list(out, "venues", m.venues, dumped(venue_json), false);
+    stream_list(out, "modules", m.modules, dumped(module_json), false);
+    stream_list(out, "classes", m.classes, dumped(class_json), false);
+    stream_list(out, "failures", m.failures, dumped(failure_json), true);
+    out += "}\n";
 }
 
 }  // namespace signaal::report

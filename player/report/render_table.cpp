@@ -8,7 +8,7 @@ namespace signaal::report {
 namespace {
 using Row = std::vector<std::string>;
 
-void table(std::string& out, const Row& header, const std::vector<Row>& rows) {
+void table(Sink& out, const Row& header, const std::vector<Row>& rows) {
     std::vector<size_t> w(header.size());
     auto widen = [&](const Row& r) {
         for (size_t i = 0; i < r.size() && i < w.size(); ++i) w[i] = std::max(w[i], display_width(r[i]));
@@ -35,8 +35,8 @@ std::string res(const AttemptSummary& a) {
 }
 }  // namespace
 
-std::string render_table(const ReportModel& m) {
-    std::string out = "Signaal trainer's review, " + day(m.generated) + "\n";
+void render_table(const ReportModel& m, Sink& out) {
+    out += "Signaal trainer's review, " + day(m.generated) + "\n";
     out += std::to_string(m.counted) + " attempt(s) counted from " + std::to_string(m.files) + " file(s); " +
            std::to_string(m.failures.size()) + " skipped (see the end).\n";
 
@@ -71,9 +71,7 @@ std::string render_table(const ReportModel& m) {
             for (const auto& o : q.options)
                 rows.push_back({(o.correct ? "* " : "  ") + o.id, std::to_string(o.count),
                                 q.answered ? percent(static_cast<double>(o.count) / q.answered) : "-", o.label});
-            std::string sub;
-            table(sub, {"option", "chosen", "share", "label"}, rows);
-            out += sub;
+            table(out, {"option", "chosen", "share", "label"}, rows);
         }
         if (!ms.missed.empty()) {
             out += "  Signals most often missed:\n";
@@ -100,7 +98,6 @@ std::string render_table(const ReportModel& m) {
     if (m.failures.empty()) out += "  none\n";
     for (const auto& f : m.failures)
         for (const auto& r : f.reasons) out += "  " + f.file + ": " + f.kind + ": " + r + "\n";
-    return out;
 }
 
 }  // namespace signaal::report

@@ -1,11 +1,6 @@
 #include "xapi_export.h"
 
-#include <unistd.h>
-
 #include <cctype>
-#include <cerrno>
-#include <cstring>
-#include <filesystem>
 
 #include "xapi.h"
 
@@ -48,45 +43,21 @@ std::variant<nlohmann::json, std::string> attempt_statements(const Verification&
     return xapi_statements(std::get<Session>(rep), r.info);
 }
 
-JsonArrayFile::~JsonArrayFile() {
-    if (f_) {
-        std::fclose(f_);
-        ::unlink(tmp_.c_str());
-    }
-}
-
 std::string JsonArrayFile::open(const std::string& path) {
-    path_ = path;
-    tmp_ = path + ".tmp" + std::to_string(::getpid());
-    f_ = std::fopen(tmp_.c_str(), "wb");
-    if (!f_) return "cannot create " + tmp_ + ": " + std::strerror(errno);
-    std::fputs("[", f_);
+    if (auto e = file_.open(path); !e.empty()) return e;
+    file_.write("[");
     return "";
 }
 
 void JsonArrayFile::add(const nlohmann::json& element) {
-    if (!f_) return;
-    std::string s = (count_ ? ",\n" : "\n") + element.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    if (std::fwrite(s.data(), 1, s.size(), f_) != s.size()) failed_ = true;
+    if (!file_.is_open()) return;
+    file_.write((count_ ? ",\n" : "\n") + element.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     ++count_;
 }
 
 std::string JsonArrayFile::commit() {
-    if (!f_) return "the output file is not open";
-    std::fputs("\n]\n", f_);
-    bool ok = !failed_ && std::fflush(f_) == 0 && ::fsync(fileno(f_)) == 0;
-    ok = std::fclose(f_) == 0 && ok;
-    f_ = nullptr;
-    if (!ok) {
-        ::unlink(tmp_.c_str());
-        return "cannot write " + tmp_ + " (disk full?)";
-    }
-    if (std::rename(tmp_.c_str(), path_.c_str()) != 0) {
-        std::string e = std::strerror(errno);
-        ::unlink(tmp_.c_str());
-        return "cannot rename to " + path_ + ": " + e;
-    }
-    return "";
+    if (file_.is_open()) file_.write("\n]\n");
+    return file_.commit();
 }
 
 }  // namespace signaal::report

@@ -5,10 +5,10 @@
 #pragma once
 #include <nlohmann/json.hpp>
 
-#include <cstdio>
 #include <string>
 #include <variant>
 
+#include "atomic_file.h"
 #include "verify.h"
 
 namespace signaal::report {
@@ -19,26 +19,18 @@ bool is_iso8601_timestamp(const std::string& s);
 // The statements of a verified attempt, or why it cannot be exported.
 std::variant<nlohmann::json, std::string> attempt_statements(const Verification& v);
 
-// Writes a JSON array element by element to a temporary file next to `path`,
-// then fsyncs and renames it over `path` (the same guarantee as
-// signaal::write_file_atomic, without holding the whole document).
+// Writes a JSON array element by element to an AtomicFile: the whole array
+// appears at `path` on commit, or nothing does.
 class JsonArrayFile {
 public:
-    JsonArrayFile() = default;
-    JsonArrayFile(const JsonArrayFile&) = delete;
-    JsonArrayFile& operator=(const JsonArrayFile&) = delete;
-    ~JsonArrayFile();  // abandons an uncommitted file
-
     std::string open(const std::string& path);  // error message, empty on success
     void add(const nlohmann::json& element);
     std::string commit();  // error message, empty on success
     long count() const { return count_; }
 
 private:
-    std::string path_, tmp_;
-    std::FILE* f_ = nullptr;
+    AtomicFile file_;
     long count_ = 0;
-    bool failed_ = false;
 };
 
 }  // namespace signaal::report

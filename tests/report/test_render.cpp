@@ -30,6 +30,22 @@ TEST_CASE("JSON report holds every view", "[report][render]") {
     CHECK(j["failures"][0]["kind"] == "corrupt");
 }
 
+TEST_CASE("JSON trainees are written with nlohmann::json's bytes", "[report][render]") {
+    ReportModel m = sample();
+    REQUIRE(m.trainees.size() >= 4);
+    m.trainees[0].name = "Zoë \"Z\" \\ O'Neill\t";
+    m.trainees[1].venue = std::string("bad \xC3\x28 utf-8 \x7F");
+    m.trainees[2].role = "";
+    m.trainees[3].modules.clear(), m.trainees[3].has_records = false;
+    const std::string text = render_json(m);
+    const nlohmann::json dom = report_json(m);
+    for (size_t i = 0; i < m.trainees.size(); ++i) {
+        std::string line = "  " + dom["trainees"][i].dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        line += i + 1 < m.trainees.size() ? ",\n" : "\n ]";
+        CHECK(text.find(line) != std::string::npos);
+    }
+}
+
 TEST_CASE("CSV report: one table column, quoted fields", "[report][render]") {
     std::string csv = render_csv(sample());
     auto rows = parse_csv(csv);

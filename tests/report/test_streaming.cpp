@@ -1,7 +1,7 @@
 // What lets the report stream instead of holding one entry per file: the folder
 // walk hands out the same files in the same order as sorting every path would,
-// the registration set remembers every attempt, and a duplicate still names the
-// file that counted.
+// the registration set remembers every attempt, renderers write in pieces, and
+// a duplicate still names the file that counted.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -11,6 +11,7 @@
 #include "helpers.h"
 #include "record_files.h"
 #include "registration_set.h"
+#include "render.h"
 
 using namespace signaal::report;
 namespace fs = std::filesystem;
@@ -69,6 +70,21 @@ TEST_CASE("the registration set remembers which file counted each attempt", "[re
     for (uint32_t i = 0; i < keys.size(); ++i) REQUIRE(set.insert(keys[i], 99999) == i + 1);
     CHECK(set.size() == keys.size());
     CHECK(registration_key("0B8E5A3C-2F1D-4E6A-9C7B-5D4E3F2A1B0C") == registration_key("0b8e5a3c-2f1d-4e6a-9c7b-5d4e3f2a1b0c"));
+}
+
+TEST_CASE("a report written in pieces is the report written whole", "[report][streaming]") {
+    std::string dir = rt::temp_dir("pieces");
+    rt::generate(dir, 300, 40, 9);
+    const ReportModel m = rt::run({dir});
+    for (Format f : {Format::Table, Format::Csv, Format::Json, Format::Html}) {
+        std::string pieces;
+        size_t calls = 0;
+        Sink sink([&](std::string_view s) { pieces.append(s), ++calls; });
+        render(m, f, sink);
+        sink.flush();
+        CHECK(pieces == render(m, f));
+        CHECK(calls >= 1);
+    }
 }
 
 TEST_CASE("a duplicate names the file that counted, found again after the scan", "[report][streaming]") {

@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "aggregate.h"
+#include "atomic_file.h"
 #include "build.h"
 #include "catalogue.h"
 #include "certificate.h"
@@ -151,10 +152,21 @@ int main(int argc, char** argv) {
     ReportModel& model = built.model;
     phase("find, verify and aggregate");
     int rc = model.failures.empty() && built.errors.empty() ? 0 : 1;
-    if (want_report) {
-        std::string doc = render(model, *parse_format(format_name));
-        if (out.empty()) std::cout << doc << std::flush;
-        else if (auto err = write_file_atomic(out, doc)) return fail(*err);
+    if (want_report) {  // streamed: the document is never held whole
+        const Format f = *parse_format(format_name);
+        if (out.empty()) {
+            Sink sink([](std::string_view s) { std::cout.write(s.data(), static_cast<std::streamsize>(s.size())); });
+            render(model, f, sink);
+            sink.flush();
+            std::cout << std::flush;
+        } else {
+            AtomicFile file;
+            if (auto err = file.open(out); !err.empty()) return fail(err);
+            Sink sink([&](std::string_view s) { file.write(s); });
+            render(model, f, sink);
+            sink.flush();
+            if (auto err = file.commit(); !err.empty()) return fail(err);
+        }
     }
     phase("render and write");
     if (!model.failures.empty())
