@@ -125,8 +125,10 @@ public:
         m_ = m.get();
         m->file = name_;
         m->dir = dir_;
-        // The hash needs only the bytes: work it out on a second core while parsing.
-        auto sha = std::async(std::launch::async, [this] { return sha256_hex(xml_); });
+        // The hash needs only the bytes: for a large file, work it out on
+        // another core while parsing; a small one is hashed before a thread starts.
+        auto sha = std::async(xml_.size() >= xml::kTwoThreadsFrom ? std::launch::async : std::launch::deferred,
+                              [this] { return sha256_hex(xml_); });
         m->scenes.reserve(count_scenes(xml_));
         auto err = xml::stream(xml_, *this);
         m->sha256 = sha.get();

@@ -96,7 +96,7 @@ std::string plain_message(const xmlError& e) {
 // the reader (in file order, so the reader sees exactly what one thread would).
 class Stream {
 public:
-    Stream(std::string_view xml, Reader& reader) : xml_(xml), reader_(reader), threaded_(xml.size() >= kThreadedFrom) {}
+    Stream(std::string_view xml, Reader& reader) : xml_(xml), reader_(reader), threaded_(xml.size() >= kTwoThreadsFrom) {}
 
     std::optional<SyntaxError> run() {
         static std::once_flag init;
@@ -137,9 +137,6 @@ public:
     }
 
 private:
-    // Files this large are parsed and read on two threads; smaller ones are
-    // done before a thread would have started.
-    static constexpr size_t kThreadedFrom = 256 * 1024;
     static constexpr size_t kBatch = 64;  // root children handed over at a time
 
     struct Pool {

@@ -65,6 +65,10 @@ struct SyntaxError {
     std::string message;  // plain words, e.g. "an end tag does not match its start tag"
 };
 
+// Files this large are parsed on a second thread while the reader runs on the
+// calling one; smaller ones are done before a thread would have started.
+constexpr size_t kTwoThreadsFrom = 256 * 1024;
+
 // Parses `xml` (UTF-8), calling `reader` as it goes. Returns the first
 // well-formedness error, if any; callbacks stop at that error.
 std::optional<SyntaxError> stream(std::string_view xml, Reader& reader);
