@@ -42,7 +42,7 @@ CheckFacts analyse(const Module& m, Diagnostics& out) {
         std::vector<std::string> loop;
         for (size_t j = 0; j < m.scenes.size(); ++j)
             if (g.component[j] == c) loop.push_back(m.scenes[j].id);
-        if (loop.size() > 1 || !g.next[i].empty()) {
+        if (loop.size() > 1 || !g.next(static_cast<int>(i)).empty()) {
             if (!loops_reported.insert(c).second) continue;
             std::string names;
             for (const auto& n : loop) names += (names.empty() ? "'" : ", '") + n + "'";

@@ -15,7 +15,7 @@ void add_routes(const std::vector<Route>& rs, std::vector<int>& out) {
 }
 
 // Iterative Tarjan: module graphs can be long chains (10,000 scenes), so no recursion.
-void tarjan(const std::vector<std::vector<int>>& next, std::vector<int>& comp, int& ncomp) {
+void tarjan(const Edges& next, std::vector<int>& comp, int& ncomp) {
     const int n = static_cast<int>(next.size());
     std::vector<int> index(static_cast<size_t>(n), -1), low(static_cast<size_t>(n), 0);
     std::vector<bool> on(static_cast<size_t>(n), false);
@@ -34,7 +34,7 @@ void tarjan(const std::vector<std::vector<int>>& next, std::vector<int>& comp, i
         on[static_cast<size_t>(root)] = true;
         while (!call.empty()) {
             Frame& f = call.back();
-            const auto& edges = next[static_cast<size_t>(f.v)];
+            const auto edges = next.of(static_cast<size_t>(f.v));
             if (f.edge < edges.size()) {
                 int w = edges[f.edge++];
                 if (index[static_cast<size_t>(w)] < 0) {
@@ -69,18 +69,20 @@ void tarjan(const std::vector<std::vector<int>>& next, std::vector<int>& comp, i
 
 SceneGraph::SceneGraph(const Module& m) {
     const size_t n = m.scenes.size();
-    next.resize(n);
     ending_.resize(n);
+    edges_.from.reserve(n + 1);
+    edges_.to.reserve(2 * n);
     for (size_t i = 0; i < n; ++i) {
         const Scene& s = m.scenes[i];
-        auto& out = next[i];
-        add_routes(s.routes, out);
-        for (const auto& c : s.choices) add_routes(c.routes, out);
-        std::sort(out.begin(), out.end());
-        out.erase(std::unique(out.begin(), out.end()), out.end());
+        const auto first = static_cast<std::ptrdiff_t>(edges_.to.size());
+        add_routes(s.routes, edges_.to);
+        for (const auto& c : s.choices) add_routes(c.routes, edges_.to);
+        std::sort(edges_.to.begin() + first, edges_.to.end());
+        edges_.to.erase(std::unique(edges_.to.begin() + first, edges_.to.end()), edges_.to.end());
+        edges_.from.push_back(static_cast<int>(edges_.to.size()));
         ending_[i] = s.kind == Interaction::Ending;
     }
-    tarjan(next, component, components);
+    tarjan(edges_, component, components);
 }
 
 namespace {
@@ -124,7 +126,7 @@ std::vector<long long> best_to_end(const SceneGraph& g, Value value, EdgeOk edge
         for (int s : mem.of(c)) {
             own += value(s);
             ends = ends || g.is_ending(s);
-            for (int t : g.next[static_cast<size_t>(s)]) {
+            for (int t : g.next(s)) {
                 if (!edge_ok(s, t)) continue;
                 int tc = g.component[static_cast<size_t>(t)];
                 if (tc == c) continue;
@@ -184,7 +186,8 @@ std::vector<long long> best_by_component(const Module& m, const SceneGraph& g, c
     for (int c = 0; c < g.components; ++c) {
         const auto ms = mem.of(c);
         long long result = none;
-        const bool loop = ms.size() > 1 || std::count(g.next[static_cast<size_t>(ms[0])].begin(), g.next[static_cast<size_t>(ms[0])].end(), ms[0]) > 0;
+        const auto own_next = g.next(ms[0]);
+        const bool loop = ms.size() > 1 || std::count(own_next.begin(), own_next.end(), ms[0]) > 0;
         if (!loop) {
             const Scene& s = m.scenes[static_cast<size_t>(ms[0])];
             if (s.kind == Interaction::Ending) result = 0;
@@ -252,7 +255,7 @@ std::vector<bool> reachable(const Module& m, const SceneGraph& g) {
     while (!q.empty()) {
         int s = q.front();
         q.pop();
-        for (int t : g.next[static_cast<size_t>(s)])
+        for (int t : g.next(s))
             if (!seen[static_cast<size_t>(t)]) {
                 seen[static_cast<size_t>(t)] = true;
                 q.push(t);
@@ -262,9 +265,16 @@ std::vector<bool> reachable(const Module& m, const SceneGraph& g) {
 }
 
 std::vector<bool> can_finish(const Module& m, const SceneGraph& g) {
-    std::vector<std::vector<int>> prev(m.scenes.size());
-    for (size_t s = 0; s < g.next.size(); ++s)
-        for (int t : g.next[s]) prev[static_cast<size_t>(t)].push_back(static_cast<int>(s));
+    // Predecessors, as one array like the graph's own edges.
+    Edges prev;
+    prev.from.assign(g.size() + 1, 0);
+    for (size_t s = 0; s < g.size(); ++s)
+        for (int t : g.next(static_cast<int>(s))) ++prev.from[static_cast<size_t>(t) + 1];
+    for (size_t s = 1; s < prev.from.size(); ++s) prev.from[s] += prev.from[s - 1];
+    prev.to.resize(static_cast<size_t>(prev.from.back()));
+    std::vector<int> fill(prev.from.begin(), prev.from.end() - 1);
+    for (size_t s = 0; s < g.size(); ++s)
+        for (int t : g.next(static_cast<int>(s))) prev.to[static_cast<size_t>(fill[static_cast<size_t>(t)]++)] = static_cast<int>(s);
     std::vector<bool> ok(m.scenes.size(), false);
     std::queue<int> q;
     for (size_t s = 0; s < ok.size(); ++s)
@@ -275,7 +285,7 @@ std::vector<bool> can_finish(const Module& m, const SceneGraph& g) {
     while (!q.empty()) {
         int s = q.front();
         q.pop();
-        for (int p : prev[static_cast<size_t>(s)])
+        for (int p : prev.of(static_cast<size_t>(s)))
             if (!ok[static_cast<size_t>(p)]) {
                 ok[static_cast<size_t>(p)] = true;
                 q.push(p);

@@ -2,21 +2,34 @@
 // conditions ignored. Used by the checker (reachability, loops, score bounds)
 // and by sessions (maximum score, progress).
 #pragma once
+#include <span>
 #include <vector>
 
 #include "model.h"
 
 namespace signaal {
 
+// Edges from each scene to the scenes after it, as one array (scene s's
+// successors are to[from[s]] .. to[from[s+1]-1]): two allocations for the
+// whole graph, not one per scene.
+struct Edges {
+    std::vector<int> from{0}, to;
+    std::span<const int> of(size_t s) const { return {to.data() + from[s], to.data() + from[s + 1]}; }
+    size_t size() const { return from.size() - 1; }
+};
+
 struct SceneGraph {
-    std::vector<std::vector<int>> next;  // successors per scene index (deduplicated)
-    std::vector<int> component;          // strongly connected component per scene
-    int components = 0;                  // components are numbered in reverse topological order
+    std::vector<int> component;  // strongly connected component per scene
+    int components = 0;          // components are numbered in reverse topological order
 
     explicit SceneGraph(const Module& m);
+    // Successors of scene `s` (deduplicated, ascending).
+    std::span<const int> next(int s) const { return edges_.of(static_cast<size_t>(s)); }
+    size_t size() const { return edges_.size(); }
     bool is_ending(int s) const { return ending_[static_cast<size_t>(s)]; }
 
 private:
+    Edges edges_;
     std::vector<bool> ending_;
 };
 

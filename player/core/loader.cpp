@@ -1,5 +1,6 @@
 #include "loader.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cstring>
@@ -22,7 +23,7 @@ namespace {
 
 // One child element kind in a parent's fixed sequence.
 struct ChildSpec {
-    const char* name;
+    std::string_view name;
     int min;
     int max;        // -1: unbounded
     int group = 0;  // children sharing a non-zero group are alternatives at one position
@@ -129,7 +130,9 @@ public:
         // another core while parsing; a small one is hashed before a thread starts.
         auto sha = std::async(xml_.size() >= xml::kTwoThreadsFrom ? std::launch::async : std::launch::deferred,
                               [this] { return sha256_hex(xml_); });
-        m->scenes.reserve(count_scenes(xml_));
+        const size_t scenes = count_scenes(xml_);
+        m->scenes.reserve(scenes);
+        m->index.reserve(scenes);
         auto err = xml::stream(xml_, *this);
         m->sha256 = sha.get();
         if (err) {
@@ -206,14 +209,14 @@ private:
         int feed(Loader& l, const char* parent, const Node& c) {
             int j = -1;
             for (size_t i = 0; i < spec.size(); ++i)
-                if (std::strcmp(spec[i].name, c.name()) == 0) j = static_cast<int>(i);
+                if (c.is(spec[i].name)) j = static_cast<int>(i);
             if (j < 0) {
                 l.error(c, "unknown element <" + std::string(c.name()) + "> in <" + parent + ">");
                 return -1;
             }
             const auto& s = spec[static_cast<size_t>(j)];
             if (last >= 0 && rank(j) < rank(last))
-                l.error(c, "<" + std::string(c.name()) + "> must come before <" + spec[static_cast<size_t>(last)].name +
+                l.error(c, "<" + std::string(c.name()) + "> must come before <" + std::string(spec[static_cast<size_t>(last)].name) +
                                "> in <" + parent + ">");
             const int n = ++counts[static_cast<size_t>(j)];
             if (s.max >= 0 && n > s.max)
@@ -227,7 +230,7 @@ private:
                     l.diag(at, Severity::Error,
                            "<" + std::string(parent) + "> needs " +
                                (spec[i].min == 1 ? std::string("a") : "at least " + std::to_string(spec[i].min)) + " <" +
-                               spec[i].name + ">");
+                               std::string(spec[i].name) + ">");
             // Groups: exactly one member present. Members of a group are adjacent.
             for (size_t i = 0; i < spec.size(); ++i) {
                 const int g = spec[i].group;
@@ -247,16 +250,25 @@ private:
 
     // References are checked once everything is read; where each one sits is
     // worked out only for a reference that turns out wrong.
+    // A route's target is looked up once, here, and its index stored in the
+    // route (Route::to), found again by scene, choice and route number.
     struct Ref {
         size_t offset;  // of the element's '<'
         Position pos;   // of the element
         std::string_view attr;  // a literal
         std::string id;
         const char* what;  // "scene", "signal", "role", "partner"
+        int scene = -1, choice = -1, route = -1;  // the route this target is for, if any
     };
     std::vector<Ref> refs_;
     void ref(const Node& e, std::string_view a, const std::string& id, const char* what) {
         refs_.push_back({e.offset, e.pos, a, id, what});
+    }
+    // The target of route number `route` of the scene being read (of its
+    // choice number `choice`, or of the scene itself when -1).
+    void route_ref(const Node& e, std::string_view a, const std::string& id, int choice, size_t route) {
+        refs_.push_back({e.offset, e.pos, a, id, "scene", static_cast<int>(m_->scenes.size()) - 1, choice,
+                         static_cast<int>(route)});
     }
 
     // ---- positions -------------------------------------------------------
@@ -285,11 +297,11 @@ private:
     void allow_attrs(const Node& e, std::initializer_list<std::string_view> allowed) {
         for (const auto& a : e.attributes()) {
             bool ok = false;
-            for (std::string_view n : allowed) ok = ok || a.name == n;
+            for (std::string_view n : allowed) ok = ok || a.name() == n;
             if (!ok) {
-                Position p = value_pos(e, a.name.c_str());
-                p.col -= static_cast<int>(a.name.size()) + 2;
-                diag(p, Severity::Error, "unknown attribute '" + a.name + "' on <" + e.name() + ">");
+                Position p = value_pos(e, a.name());
+                p.col -= static_cast<int>(a.name().size()) + 2;
+                diag(p, Severity::Error, "unknown attribute '" + std::string(a.name()) + "' on <" + e.name() + ">");
             }
         }
     }
@@ -508,12 +520,13 @@ private:
     }
 
     // `target` attribute or <route> children, never both; the last route is the default.
-    std::vector<Route> routes(const Node& e) {
+    // `choice`: the number of the choice these routes are for, -1 for the scene's own.
+    std::vector<Route> routes(const Node& e, int choice = -1) {
         std::vector<Route> out;
         const bool has_target = e.attribute("target") != nullptr;
         if (has_target) {
             std::string t = id_attr(e, "target");
-            ref(e, "target", t, "scene");
+            route_ref(e, "target", t, choice, out.size());
             out.push_back({t, {}});
         }
         const Node* first = e.first_element("route");
@@ -522,7 +535,8 @@ private:
         for (const Node* r = first; r; r = r->next_element("route")) {
             allow_attrs(*r, {"target", "when"});
             std::string t = id_attr(*r, "target");
-            ref(*r, "target", t, "scene");
+            if (has_target) ref(*r, "target", t, "scene");  // an error already; still say if it is unknown
+            else route_ref(*r, "target", t, choice, out.size());
             Route route{t, condition(*r)};
             if (!r->next_element("route") && r->attribute("when"))
                 error(*r, "the last <route> must have no when=\"...\": it is the way on when no condition holds");
@@ -601,7 +615,7 @@ private:
             ch.sets = assignments(*e);
             ch.when = condition(*e);
             any_unconditional = any_unconditional || !e->attribute("when");
-            ch.routes = routes(*e);
+            ch.routes = routes(*e, static_cast<int>(s.choices.size()));
             s.choices.push_back(std::move(ch));
         }
         if (!s.choices.empty() && !any_unconditional)
@@ -663,7 +677,8 @@ private:
             allow_attrs(*l, {});
             if (s.passage.count(lang)) error(*l, "<" + lang + "> appears twice in <passage>");
             std::vector<PassageRun> runs;
-            std::set<std::string> refs;
+            std::vector<std::string> refs;  // a passage marks a handful of phrases
+            runs.reserve(8);
             // Text runs keep their whitespace; normalise_runs turns the space
             // an author wrote between two marks into one space.
             for (const Node* n = l->first_child(); n; n = n->next_sibling()) {
@@ -677,17 +692,20 @@ private:
                 }
                 allow_attrs(*n, {"ref"});
                 std::string r = id_attr(*n, "ref");
-                if (!refs.insert(r).second) attr_error(*n, "ref", "phrase '" + r + "' is marked twice");
+                if (std::find(refs.begin(), refs.end(), r) != refs.end())
+                    attr_error(*n, "ref", "phrase '" + r + "' is marked twice");
+                else
+                    refs.push_back(r);
                 if (!s.find_mark(r)) attr_error(*n, "ref", "no <target id=\"" + r + "\"> " + ctx.str());
                 std::string inner;
                 for (const Node* t = n->first_child(); t; t = t->next_sibling())
                     if (t->is_text()) inner += t->text();
                     else error(*t, "unexpected element <" + std::string(t->name()) + "> inside <mark>");
-                runs.push_back({inner, r});
+                runs.push_back({std::move(inner), std::move(r)});
             }
             normalise_runs(runs);
             for (const auto& m : s.marks)
-                if (!refs.count(m.id))
+                if (std::find(refs.begin(), refs.end(), m.id) == refs.end())
                     error(*l, "target '" + m.id + "' is not marked in the " + language_name(lang) + " passage " + ctx.str());
             s.passage[lang] = std::move(runs);
         }
@@ -743,23 +761,31 @@ private:
     }
 
     // ---- references --------------------------------------------------------
+    Route* route_of(const Ref& r) {
+        if (r.route < 0 || r.scene < 0 || static_cast<size_t>(r.scene) >= m_->scenes.size()) return nullptr;
+        Scene& s = m_->scenes[static_cast<size_t>(r.scene)];
+        if (r.choice >= 0 && static_cast<size_t>(r.choice) >= s.choices.size()) return nullptr;
+        auto& rs = r.choice >= 0 ? s.choices[static_cast<size_t>(r.choice)].routes : s.routes;
+        return static_cast<size_t>(r.route) < rs.size() ? &rs[static_cast<size_t>(r.route)] : nullptr;
+    }
+
     void resolve() {
-        // Routes carry their target's index, so the graph never looks up names.
-        auto link = [&](std::vector<Route>& rs) {
-            for (auto& r : rs) r.to = m_->scene_index(r.target);
-        };
-        for (auto& s : m_->scenes) {
-            link(s.routes);
-            for (auto& c : s.choices) link(c.routes);
-        }
         std::set<std::string> signals, roles, partners;
         for (const auto& l : m_->signals) signals.insert(l.id);
         for (const auto& l : m_->roles) roles.insert(l.id);
         for (const auto& l : m_->partners) partners.insert(l.id);
         for (const auto& r : refs_) {
             const std::string_view what = r.what;
-            bool ok = (what == "scene" && m_->index.count(r.id)) || (what == "signal" && signals.count(r.id)) ||
-                      (what == "role" && roles.count(r.id)) || (what == "partner" && partners.count(r.id));
+            bool ok = false;
+            if (what == "scene") {
+                const int to = m_->scene_index(r.id);
+                ok = to >= 0;
+                // Routes carry their target's index, so the graph never looks up names.
+                if (Route* route = route_of(r)) route->to = to;
+            } else {
+                ok = (what == "signal" && signals.count(r.id)) || (what == "role" && roles.count(r.id)) ||
+                     (what == "partner" && partners.count(r.id));
+            }
             if (!ok && !r.id.empty()) {
                 std::string where = what == "scene" ? "" : " (declare it in <" + std::string(what) + "s>)";
                 diag(value_pos(r.offset, r.pos, r.attr), Severity::Error,

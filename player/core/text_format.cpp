@@ -20,9 +20,22 @@ std::string collapse(const std::string& s) {
     }
     return out;
 }
+// True when the rules below would leave `s` as it is: one line, single
+// spaces, no space at either end. Most labels and feedback are like this.
+bool already_normal(const std::string& s) {
+    if (s.empty()) return true;
+    if (s.front() == ' ' || s.back() == ' ') return false;
+    char prev = 0;
+    for (char c : s) {
+        if (c == '\n' || c == '\t' || c == '\r' || (c == ' ' && prev == ' ')) return false;
+        prev = c;
+    }
+    return true;
+}
 }  // namespace
 
 std::string normalise_text(const std::string& raw) {
+    if (already_normal(raw)) return raw;
     // One pass: words are appended whole with single spaces between them; a
     // blank line, or a line starting with "- ", ends the paragraph.
     std::string out;
@@ -69,6 +82,7 @@ std::string normalise_text(const std::string& raw) {
 
 void normalise_runs(std::vector<PassageRun>& runs) {
     for (auto& r : runs) {
+        if (already_normal(r.text)) continue;
         bool lead = !r.text.empty() && is_space(r.text.front());
         bool trail = !r.text.empty() && is_space(r.text.back());
         std::string c = collapse(r.text);

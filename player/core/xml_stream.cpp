@@ -15,19 +15,19 @@ namespace signaal::xml {
 
 const char* Node::attribute(std::string_view name) const {
     for (size_t i = 0; i < n_attrs_; ++i)
-        if (attrs_[i].name == name) return attrs_[i].value.c_str();
+        if (attrs_[i].name() == name) return attrs_[i].value.c_str();
     return nullptr;
 }
 
 const Node* Node::first_element(std::string_view name) const {
     for (const Node* c = first_; c; c = c->next_)
-        if (!c->is_text_ && (name.empty() || c->name_ == name)) return c;
+        if (!c->is_text_ && (name.empty() || c->is(name))) return c;
     return nullptr;
 }
 
 const Node* Node::next_element(std::string_view name) const {
     for (const Node* c = next_; c; c = c->next_)
-        if (!c->is_text_ && (name.empty() || c->name_ == name)) return c;
+        if (!c->is_text_ && (name.empty() || c->is(name))) return c;
     return nullptr;
 }
 
@@ -91,9 +91,9 @@ std::string plain_message(const xmlError& e) {
 
 // One parse: the SAX2 callbacks build the root's children in a pool of reused
 // nodes, so a module with any number of scenes allocates only as much as a
-// batch of them. A large file is read on two cores: one thread parses into one
-// pool while the calling thread hands the other pool's finished children to
-// the reader (in file order, so the reader sees exactly what one thread would).
+// few batches of them. A large file is read on two cores: one thread parses
+// into a pool while the calling thread hands earlier pools' finished children
+// to the reader (in file order, so the reader sees exactly what one thread would).
 class Stream {
 public:
     Stream(std::string_view xml, Reader& reader) : xml_(xml), reader_(reader), threaded_(xml.size() >= kTwoThreadsFrom) {}
@@ -153,8 +153,9 @@ private:
     bool stopped_ = false, seen_root_ = false;
     int depth_ = 0;  // elements open
     Node root_;
-    Pool pools_[2];
-    int filling_ = 0;      // the pool this thread parses into
+    static constexpr size_t kPools = 4;
+    Pool pools_[kPools];
+    size_t filling_ = 0;   // the pool the parsing thread fills
     Node* top_ = nullptr;  // the root's child being built
     Node* cur_ = nullptr;  // innermost open element below the root
     size_t cursor_offset_ = 0;
@@ -163,7 +164,7 @@ private:
     // What the parsing thread shares with the reading one.
     std::mutex mu_;
     std::condition_variable cv_;
-    const Pool* handed_ = nullptr;  // being read; null when the reader is idle
+    size_t handed_ = 0, read_ = 0;  // pools handed to the reader, and read by it
     bool no_more_ = false;
     std::atomic<bool> reader_stopped_{false};
     std::exception_ptr failure_;  // thrown by the reader on the other thread
@@ -182,8 +183,10 @@ private:
         if (!error_) hand_off();
     }
 
-    // Passes the filled pool's children to the reader and starts filling the
-    // other pool, once the reader is done with it.
+    // Queues the filled pool's children for the reader and starts filling the
+    // next pool once the reader is done with it. Pools go round in order, so the
+    // parser can be kPools - 1 batches ahead and neither thread waits for the
+    // other at every batch (a wake-up costs more than parsing a few scenes).
     void hand_off() {
         Pool& full = pools_[filling_];
         if (full.done.empty()) return;
@@ -191,11 +194,11 @@ private:
             read(full);
         } else {
             std::unique_lock lock(mu_);
-            cv_.wait(lock, [this] { return handed_ == nullptr; });
-            handed_ = &full;
+            ++handed_;
             cv_.notify_all();
+            cv_.wait(lock, [this] { return handed_ - read_ < kPools; });
             lock.unlock();
-            filling_ ^= 1;
+            filling_ = (filling_ + 1) % kPools;
         }
         Pool& next = pools_[filling_];
         next.done.clear();
@@ -211,18 +214,18 @@ private:
     void build() {
         for (;;) {
             std::unique_lock lock(mu_);
-            cv_.wait(lock, [this] { return handed_ != nullptr || no_more_; });
-            if (!handed_) return;
-            const Pool* pool = handed_;
+            cv_.wait(lock, [this] { return read_ < handed_ || no_more_; });
+            if (read_ == handed_) return;
+            const Pool& pool = pools_[read_ % kPools];
             lock.unlock();
             try {
-                read(*pool);
+                read(pool);
             } catch (...) {
                 failure_ = std::current_exception();
                 reader_stopped_ = true;
             }
             lock.lock();
-            handed_ = nullptr;
+            ++read_;
             cv_.notify_all();
         }
     }
@@ -239,7 +242,9 @@ private:
         if (pool.used == pool.nodes.size()) pool.nodes.emplace_back();
         Node& n = pool.nodes[pool.used++];
         n.is_text_ = is_text;
-        n.name_.clear();
+        n.name_ = "";
+        n.name_size_ = 0;
+        if (is_text) n.text_.clear();
         n.n_attrs_ = 0;
         n.first_ = n.last_ = n.next_ = nullptr;
         n.parent_ = cur_;
@@ -250,27 +255,45 @@ private:
         return n;
     }
 
-    static void set_name(std::string& out, const xmlChar* prefix, const xmlChar* local) {
-        out.clear();
-        if (prefix) out.append(reinterpret_cast<const char*>(prefix)).push_back(':');
-        out.append(reinterpret_cast<const char*>(local));
+    static void set_name(Node& n, const xmlChar* prefix, const xmlChar* local) {
+        if (!prefix) {
+            n.name_ = reinterpret_cast<const char*>(local);
+            n.name_size_ = std::strlen(n.name_);
+            return;
+        }
+        n.prefixed_.assign(reinterpret_cast<const char*>(prefix)).append(":").append(reinterpret_cast<const char*>(local));
+        n.name_ = n.prefixed_.c_str();
+        n.name_size_ = n.prefixed_.size();
     }
 
+    // `prefix` and `local` are libxml2's interned strings; either may be null.
     void add_attr(Node& n, const char* prefix, const char* local, std::string_view value) {
         if (n.n_attrs_ == n.attrs_.size()) n.attrs_.emplace_back();
         Attr& a = n.attrs_[n.n_attrs_++];
-        a.name.clear();
-        if (prefix) a.name.append(prefix);
-        if (prefix && local) a.name.push_back(':');
-        if (local) a.name.append(local);
+        a.prefixed_.clear();
+        if (!prefix) {
+            a.local_ = local ? local : "";
+            a.local_size_ = std::strlen(a.local_);
+        } else {
+            a.prefixed_.assign(prefix);
+            if (local) a.prefixed_.append(":").append(local);
+        }
         a.value.assign(value);
+    }
+
+    // Bytes of the file the parser has read. As the input is never re-encoded
+    // (XML_PARSE_IGNORE_ENC), this is what xmlByteConsumed works out, without
+    // its checks for encoders, which cost a call per element.
+    size_t consumed() const {
+        const xmlParserInputPtr in = ctxt_->input;
+        if (!in || !in->cur || !in->base) return 0;
+        return static_cast<size_t>(in->consumed) + static_cast<size_t>(in->cur - in->base);
     }
 
     // The parser has just read the whole start tag; its '<' is the last one
     // before here, as attribute values cannot hold a raw '<'.
     void locate(Node& n) {
-        const long consumed = xmlByteConsumed(ctxt_);
-        size_t end = std::min(consumed > 0 ? static_cast<size_t>(consumed) : 0, xml_.size());
+        size_t end = std::min(consumed(), xml_.size());
         size_t lt = xml_.rfind('<', end == 0 ? 0 : end - 1);
         if (lt == std::string_view::npos) lt = 0;
         n.offset = lt;
@@ -292,7 +315,7 @@ private:
             n = &s.new_node(false);
             if (s.depth_ == 1) s.top_ = n;
         }
-        set_name(n->name_, prefix, local);
+        set_name(*n, prefix, local);
         s.locate(*n);
         // Namespace declarations are attributes to authors: report them as such.
         for (int i = 0; i < nb_ns; ++i) {
@@ -331,7 +354,7 @@ private:
         if (s.stopped_ || s.depth_ < 2) return;
         Node* last = s.cur_->last_;
         Node& t = last && last->is_text_ ? *last : s.new_node(true);
-        t.name_.append(reinterpret_cast<const char*>(ch), static_cast<size_t>(len));
+        t.text_.append(reinterpret_cast<const char*>(ch), static_cast<size_t>(len));
     }
 
     // A DTD could declare entities that expand without bound; modules need none.
@@ -356,7 +379,7 @@ private:
         } else if (unfinished && s.depth_ > 0) {
             const Node& open = s.cur_ ? *s.cur_ : s.root_;
             s.error_ = SyntaxError{advance(s.xml_, s.cursor_offset_, s.cursor_, s.xml_.size()),
-                                   "the file ends before <" + open.name_ + "> (line " + std::to_string(open.pos.line) +
+                                   "the file ends before <" + std::string(open.name()) + "> (line " + std::to_string(open.pos.line) +
                                        ") is closed"};
         } else if (e->code == XML_ERR_TAG_NAME_MISMATCH) {
             // libxml2 points past the end tag; authors look for its start.

@@ -5,6 +5,7 @@
 // the source text, the model being built, and the largest single scene.
 #pragma once
 #include <cstddef>
+#include <cstring>
 #include <deque>
 #include <optional>
 #include <span>
@@ -16,8 +17,18 @@
 
 namespace signaal::xml {
 
-struct Attr {
-    std::string name, value;
+// An attribute. Its name is interned by libxml2 and shared by every element
+// of the parse, so it is not copied; a prefixed name is put together here.
+class Attr {
+public:
+    std::string_view name() const { return prefixed_.empty() ? std::string_view(local_, local_size_) : prefixed_; }
+    std::string value;
+
+private:
+    friend class Stream;
+    const char* local_ = "";
+    size_t local_size_ = 0;
+    std::string prefixed_;  // "prefix:local", else empty
 };
 
 // An element or a run of text. Nodes live in the stream's pool and are valid
@@ -25,12 +36,14 @@ struct Attr {
 class Node {
 public:
     bool is_text() const { return is_text_; }
-    const char* name() const { return name_.c_str(); }   // element name ("" for text)
-    const std::string& text() const { return name_; }    // text content (text nodes)
+    const char* name() const { return name_; }          // element name ("" for text)
+    const std::string& text() const { return text_; }  // text content (text nodes)
     Position pos;       // of the '<' that starts the element (text: unused)
     size_t offset = 0;  // byte offset of that '<' in the source
 
-    bool is(std::string_view element_name) const { return !is_text_ && name_ == element_name; }
+    bool is(std::string_view element_name) const {
+        return !is_text_ && name_size_ == element_name.size() && std::memcmp(name_, element_name.data(), name_size_) == 0;
+    }
     const char* attribute(std::string_view name) const;  // null when absent
     std::span<const Attr> attributes() const { return {attrs_.data(), n_attrs_}; }
 
@@ -43,7 +56,12 @@ public:
 private:
     friend class Stream;
     bool is_text_ = false;
-    std::string name_;
+    // The name is libxml2's interned copy (valid until the parse ends), or
+    // `prefixed_` for a name with a prefix, so an element's name is not copied.
+    const char* name_ = "";
+    size_t name_size_ = 0;
+    std::string prefixed_;
+    std::string text_;
     std::vector<Attr> attrs_;  // capacity is kept when the node is reused
     size_t n_attrs_ = 0;
     Node* first_ = nullptr;

@@ -8,6 +8,7 @@
 
 #include "checker.h"
 #include "helpers.h"
+#include "text_format.h"
 
 using namespace signaal;
 
@@ -59,6 +60,28 @@ TEST_CASE("text is normalised into paragraphs and bullets", "[loader]") {
     CHECK(runs[0].text == "11.30 pm. ");
     CHECK(runs[1].ref == "p-man");
     CHECK(runs[2].text == " ");  // the space between two adjacent marks survives
+}
+
+// normalise_text returns a one-line text with single spaces as it is; the
+// same words with spaces around them take the long way and must agree.
+TEST_CASE("text that is already normal comes out the same as by the long way", "[loader]") {
+    const char alphabet[] = {'a', 'b', ' ', '-', '.'};
+    unsigned seed = 12345;
+    for (int round = 0; round < 2000; ++round) {
+        std::string x;
+        const int len = static_cast<int>(seed % 12);
+        for (int i = 0; i < len; ++i) {
+            seed = seed * 1103515245u + 12345u;
+            x += alphabet[(seed >> 16) % sizeof alphabet];
+        }
+        const std::string quick = normalise_text(x);
+        CHECK(quick == normalise_text(" " + x + "\n"));
+        std::vector<PassageRun> runs{{x, ""}, {"z", "r"}}, slow{{"\t" + x, ""}, {"z", "r"}};
+        normalise_runs(runs);
+        normalise_runs(slow);
+        REQUIRE(runs.size() == slow.size());
+        CHECK(runs[0].text == slow[0].text);
+    }
 }
 
 TEST_CASE("a missing language falls back to the module's first language", "[loader]") {
