@@ -11,6 +11,8 @@
 #include <sys/wait.h>
 
 #include <algorithm>
+#include <charconv>
+#include <cstdlib>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -57,13 +59,28 @@ int measure(const std::string& path, int n, size_t bytes) {
     return 0;
 }
 
+// A whole number from 1 to 1,000,000, or 0 when `s` is not one.
+int scene_count(const char* s) {
+    int n = 0;
+    const char* end = s + std::strlen(s);
+    auto [p, ec] = std::from_chars(s, end, n);
+    return ec == std::errc() && p == end && n >= 1 && n <= 1000000 ? n : 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     if (argc == 5 && std::strcmp(argv[1], "--measure") == 0)
-        return measure(argv[2], std::stoi(argv[3]), static_cast<size_t>(std::stoull(argv[4])));
+        return measure(argv[2], scene_count(argv[3]), static_cast<size_t>(std::strtoull(argv[4], nullptr, 10)));
     std::vector<int> sizes;
-    for (int i = 1; i < argc; ++i) sizes.push_back(std::stoi(argv[i]));
+    for (int i = 1; i < argc; ++i) {
+        const int n = scene_count(argv[i]);
+        if (n == 0) {
+            std::fprintf(stderr, "usage: bench_loader [SCENES...]   (each from 1 to 1000000; default 100 1000 10000)\n");
+            return 2;
+        }
+        sizes.push_back(n);
+    }
     if (sizes.empty()) sizes = {100, 1000, 10000};
     auto dir = std::filesystem::temp_directory_path() / "signaal-bench";
     std::filesystem::create_directories(dir);
