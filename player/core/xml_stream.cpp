@@ -96,7 +96,8 @@ std::string plain_message(const xmlError& e) {
 // to the reader (in file order, so the reader sees exactly what one thread would).
 class Stream {
 public:
-    Stream(std::string_view xml, Reader& reader) : xml_(xml), reader_(reader), threaded_(xml.size() >= kTwoThreadsFrom) {}
+    Stream(std::string_view xml, Reader& reader, size_t two_threads_from)
+        : xml_(xml), reader_(reader), threaded_(xml.size() >= two_threads_from) {}
 
     std::optional<SyntaxError> run() {
         static std::once_flag init;
@@ -180,7 +181,7 @@ private:
             at += n;
             if (last) break;
         } while (!stopped_ && !error_);
-        if (!error_) hand_off();
+        hand_off();  // the children finished before the end, or before an error, as on one thread
     }
 
     // Queues the filled pool's children for the reader and starts filling the
@@ -396,8 +397,8 @@ private:
     }
 };
 
-std::optional<SyntaxError> stream(std::string_view xml, Reader& reader) {
-    Stream s(xml, reader);
+std::optional<SyntaxError> stream(std::string_view xml, Reader& reader, size_t two_threads_from) {
+    Stream s(xml, reader, two_threads_from);
     return s.run();
 }
 

@@ -88,8 +88,10 @@ struct SyntaxError {
 constexpr size_t kTwoThreadsFrom = 256 * 1024;
 
 // Parses `xml` (UTF-8), calling `reader` as it goes. Returns the first
-// well-formedness error, if any; callbacks stop at that error.
-std::optional<SyntaxError> stream(std::string_view xml, Reader& reader);
+// well-formedness error, if any; callbacks stop at that error. Files of
+// `two_threads_from` bytes and more are parsed on a second thread; the reader
+// sees the same calls either way (the tests and the fuzzer compare them).
+std::optional<SyntaxError> stream(std::string_view xml, Reader& reader, size_t two_threads_from = kTwoThreadsFrom);
 
 // Position (line, column in bytes, both from 1) of byte `offset`, counting
 // from a known earlier position `from` at byte `from_offset`.

@@ -4,11 +4,16 @@
 // batches the two threads hand each other.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
+#include <vector>
 
 #include "checker.h"
 #include "loader.h"
 #include "make_module.h"
+#include "stream_transcript.h"
 
 using namespace signaal;
 
@@ -84,5 +89,28 @@ TEST_CASE("problems deep in a large module are found where they are", "[loader][
         LoadResult r = load_edited(xml, at, 14, "target=\"sX\"");
         REQUIRE_FALSE(r.diagnostics.empty());
         CHECK(r.diagnostics[0].str() == "big.xml:" + where(xml, at + 8) + ": error: unknown scene 'sX'");
+    }
+}
+
+// Any file, forced onto two threads, hands the reader exactly what one thread
+// does: every bundled module, every malformed corpus file, a large module, and
+// cut-off copies of them (errors in the middle of a batch).
+TEST_CASE("two threads hand the reader what one thread does", "[loader][large]") {
+    std::vector<std::string> texts;
+    for (const char* dir : {"/../content", "/corpus"})
+        for (const auto& e : std::filesystem::recursive_directory_iterator(std::string(SIGNAAL_TEST_DIR) + dir))
+            if (e.path().extension() == ".xml") {
+                std::ifstream in(e.path(), std::ios::binary);
+                texts.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+            }
+    REQUIRE(texts.size() > 30);
+    texts.push_back(bench::make_module(500));
+    const size_t whole = texts.size();
+    for (size_t i = 0; i < whole; ++i)
+        for (size_t cut : {texts[i].size() / 3, texts[i].size() * 2 / 3}) texts.push_back(texts[i].substr(0, cut));
+    for (const auto& xml : texts) {
+        const std::string one = test::transcribe(xml, false);
+        REQUIRE(one.size() > 0);
+        CHECK(test::transcribe(xml, true) == one);
     }
 }
