@@ -1,7 +1,7 @@
 // libFuzzer target: module loader and checker, with a session played through
 // whatever loads; plus the score-record parser; and the XML stream parsed on
 // one thread and on two, which must hand the reader the same things. Built with -DSIGNAAL_FUZZ=ON
-// and clang (see tests/fuzz/README.md). Any crash, hang or sanitizer report is a bug.
+// and clang: `bash tests/fuzz/run-fuzz.sh [SECONDS]`. Any crash, hang or sanitizer report is a bug.
 #include <cstddef>
 #include <cstdint>
 #include <string>
