@@ -46,18 +46,42 @@ int hexval(char c) {
     return -1;
 }
 
+// Fetched once: EVP_sha256() has OpenSSL look the algorithm up again on every
+// use, which cost more than hashing a trainee's name (one per record verified).
+const EVP_MD* sha256_md() {
+    static const EVP_MD* const md = [] {
+        const EVP_MD* fetched = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+        return fetched ? fetched : EVP_sha256();
+    }();
+    return md;
+}
+
 }  // namespace
 
 std::string sha256_hex(std::string_view data) {
-    // Fetched once: EVP_sha256() has OpenSSL look the algorithm up again on every
-    // use, which cost more than hashing a trainee's name (one per record verified).
-    static const EVP_MD* const sha256 = [] {
-        const EVP_MD* md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
-        return md ? md : EVP_sha256();
-    }();
     std::array<unsigned char, EVP_MAX_MD_SIZE> out{};
     unsigned int len = 0;
-    return digest(sha256, data, {}, len, out);
+    return digest(sha256_md(), data, {}, len, out);
+}
+
+Sha256::Sha256() : ctx_(EVP_MD_CTX_new()) {
+    if (!ctx_ || EVP_DigestInit_ex(ctx_, sha256_md(), nullptr) != 1) {
+        EVP_MD_CTX_free(ctx_);
+        throw std::runtime_error("OpenSSL digest failed");
+    }
+}
+
+Sha256::~Sha256() { EVP_MD_CTX_free(ctx_); }
+
+void Sha256::update(std::string_view piece) {
+    if (EVP_DigestUpdate(ctx_, piece.data(), piece.size()) != 1) throw std::runtime_error("OpenSSL digest failed");
+}
+
+std::string Sha256::hex() {
+    std::array<unsigned char, EVP_MAX_MD_SIZE> out{};
+    unsigned int len = 0;
+    if (EVP_DigestFinal_ex(ctx_, out.data(), &len) != 1) throw std::runtime_error("OpenSSL digest failed");
+    return signaal::hex(out.data(), len);
 }
 
 std::string random_uuid() {

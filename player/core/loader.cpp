@@ -6,7 +6,6 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <future>
 #include <set>
 #include <span>
 
@@ -133,15 +132,14 @@ public:
         m_ = m.get();
         m->file = name_;
         m->dir = dir_;
-        // The hash needs only the bytes: for a large file, work it out on
-        // another core while parsing; a small one is hashed before a thread starts.
-        auto sha = std::async(xml_.size() >= xml::kTwoThreadsFrom ? std::launch::async : std::launch::deferred,
-                              [this] { return sha256_hex(xml_); });
         const size_t scenes = count_scenes(xml_);
         m->scenes.reserve(scenes);
         m->index.reserve(scenes);
         auto err = xml::stream(xml_, *this);
-        m->sha256 = sha.get();
+        // What idle() has not hashed while waiting for the parser (for a small
+        // file, read on one thread: all of it).
+        sha_.update(std::string_view(xml_).substr(hashed_));
+        m->sha256 = sha_.hex();
         if (err) {
             // Anything read before the syntax error is noise next to it.
             diags_.clear();
@@ -188,9 +186,21 @@ public:
         return true;
     }
 
+    // The file's SHA-256 is worked out in pieces while the parser is ahead of
+    // the reader, on time the reader would otherwise spend waiting.
+    bool idle() override {
+        constexpr size_t piece = 128 * 1024;
+        const std::string_view rest = std::string_view(xml_).substr(hashed_);
+        sha_.update(rest.substr(0, piece));
+        hashed_ += std::min(piece, rest.size());
+        return hashed_ < xml_.size();
+    }
+
 private:
     const std::string& xml_;
     std::string name_, dir_;
+    Sha256 sha_;
+    size_t hashed_ = 0;  // bytes of xml_ fed to sha_
     Diagnostics diags_;
     Module* m_ = nullptr;
     bool root_ok_ = false;

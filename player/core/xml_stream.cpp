@@ -213,9 +213,24 @@ private:
     }
 
     void build() {
+        bool idle_work = true;
         for (;;) {
             std::unique_lock lock(mu_);
-            cv_.wait(lock, [this] { return read_ < handed_ || no_more_; });
+            while (read_ == handed_ && !no_more_) {
+                if (!idle_work) {
+                    cv_.wait(lock);
+                    continue;
+                }
+                lock.unlock();
+                try {
+                    idle_work = reader_.idle();
+                } catch (...) {
+                    failure_ = std::current_exception();
+                    reader_stopped_ = true;
+                    idle_work = false;
+                }
+                lock.lock();
+            }
             if (read_ == handed_) return;
             const Pool& pool = pools_[read_ % kPools];
             lock.unlock();

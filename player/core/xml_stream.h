@@ -76,6 +76,9 @@ public:
     virtual ~Reader() = default;
     virtual bool root(const Node& root) = 0;      // root start tag; it has no children
     virtual bool child(const Node& element) = 0;  // a complete child of the root
+    // Other work to do while waiting for the parsing thread (two threads only):
+    // does a small piece and returns false when none is left.
+    virtual bool idle() { return false; }
 };
 
 struct SyntaxError {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "checker.h"
+#include "hash.h"
 #include "loader.h"
 #include "make_module.h"
 #include "stream_transcript.h"
@@ -39,6 +40,7 @@ TEST_CASE("a large module loads whole and in order", "[loader][large]") {
     REQUIRE(r.module);
     CHECK(r.diagnostics.empty());
     const Module& m = *r.module;
+    CHECK(m.sha256 == sha256_hex(xml));  // hashed in pieces while the parser ran ahead
     REQUIRE(m.scenes.size() == static_cast<size_t>(n));
     for (int i = 0; i < n; ++i) {
         const Scene& s = m.scenes[static_cast<size_t>(i)];
