@@ -22,13 +22,19 @@ std::string collapse(const std::string& s) {
 }
 // True when the rules below would leave `s` as it is: one line, single
 // spaces, no space at either end. Most labels and feedback are like this.
+// Any control character sends the text the long way, which is always right.
 bool already_normal(const std::string& s) {
     if (s.empty()) return true;
     if (s.front() == ' ' || s.back() == ' ') return false;
-    char prev = 0;
-    for (char c : s) {
-        if (c == '\n' || c == '\t' || c == '\r' || (c == ' ' && prev == ' ')) return false;
-        prev = c;
+    bool after_space = false;
+    for (const char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c > ' ') {
+            after_space = false;
+            continue;
+        }
+        if (c != ' ' || after_space) return false;
+        after_space = true;
     }
     return true;
 }
