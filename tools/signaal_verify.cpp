@@ -33,12 +33,14 @@ int main(int argc, char** argv) {
         }
     }
     std::sort(all.begin(), all.end());
+    // One Verifier for all records: each module's graph facts are worked out once.
+    const Verifier verifier(cat);
     int bad = 0;
     for (const auto& f : all) {
-        Verification v = verify_record_file(f, cat);
+        Verification v = verifier.verify_file(f);
         if (!code.empty()) {  // only a consistent record that passed a course can back a certificate
             if (v.ok() && v.replayed && v.replayed->passed && v.module && v.module->assessment &&
-                report::normalise_code(report::certificate_code(*v.record)) == report::normalise_code(code)) {
+                report::normalise_code(report::certificate_code(*v.record, stored_result_text(v))) == report::normalise_code(code)) {
                 std::cout << "code " << report::group_code(report::normalise_code(code)) << " CONFIRMED: " << v.record->info.trainee.name
                           << ", " << v.record->info.trainee.venue << ", course " << v.record->module_course << " passed "
                           << v.record->updated.substr(0, 10) << " (" << f << ")\n";

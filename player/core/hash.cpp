@@ -59,9 +59,9 @@ const EVP_MD* sha256_md() {
 }  // namespace
 
 std::string sha256_hex(std::string_view data) {
-    std::array<unsigned char, EVP_MAX_MD_SIZE> out{};
-    unsigned int len = 0;
-    return digest(sha256_md(), data, {}, len, out);
+    Sha256 h;
+    h.update(data);
+    return h.hex();
 }
 
 Sha256::Sha256() : ctx_(EVP_MD_CTX_new()) {

@@ -151,7 +151,10 @@ std::string stored_result_text(const Verification& v) {
     return v.record->result.dump();
 }
 
-Verification verify_record_file(const std::string& path, const Catalogue& catalogue) {
+namespace {
+// Reads `path` and verifies its text with `verify`; a file that cannot be read is a problem.
+template <class Verify>
+Verification verify_file(const std::string& path, Verify verify) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         Verification v;
@@ -160,7 +163,16 @@ Verification verify_record_file(const std::string& path, const Catalogue& catalo
     }
     std::ostringstream ss;
     ss << in.rdbuf();
-    return verify_record(ss.str(), catalogue);
+    return verify(ss.str());
+}
+}  // namespace
+
+Verification verify_record_file(const std::string& path, const Catalogue& catalogue) {
+    return verify_file(path, [&](const std::string& text) { return verify_record(text, catalogue); });
+}
+
+Verification Verifier::verify_file(const std::string& path) const {
+    return signaal::verify_file(path, [this](const std::string& text) { return verify(text); });
 }
 
 }  // namespace signaal

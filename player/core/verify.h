@@ -38,6 +38,7 @@ class Verifier {
 public:
     explicit Verifier(const Catalogue& catalogue);
     Verification verify(const std::string& text) const;
+    Verification verify_file(const std::string& path) const;  // as verify_record_file
 
 private:
     const Catalogue& catalogue_;

@@ -87,6 +87,17 @@ std::string plain_message(const xmlError& e) {
     }
 }
 
+// libxml2 would quietly transcode a file that starts like UTF-16 or UTF-32
+// (a byte-order mark, or '<' followed by zero bytes). Module files are UTF-8
+// (docs/module-format.md), and every position is a byte of the file as it is.
+std::optional<SyntaxError> not_utf8_at_start(std::string_view xml) {
+    const std::string_view head = xml.substr(0, 4);
+    const bool bom16 = head.starts_with("\xFF\xFE") || head.starts_with("\xFE\xFF");
+    const bool zeros = head.find('\0') != std::string_view::npos;
+    if (!bom16 && !zeros) return std::nullopt;
+    return SyntaxError{{1, 1}, "the file is UTF-16 or UTF-32, not UTF-8 (save it as UTF-8)"};
+}
+
 }  // namespace
 
 // One parse: the SAX2 callbacks build the root's children in a pool of reused
@@ -100,6 +111,7 @@ public:
         : xml_(xml), reader_(reader), threaded_(xml.size() >= two_threads_from) {}
 
     std::optional<SyntaxError> run() {
+        if (auto wide = not_utf8_at_start(xml_)) return wide;
         static std::once_flag init;
         std::call_once(init, [] { xmlInitParser(); });  // before any second thread parses
         xmlSAXHandler sax{};
@@ -297,19 +309,11 @@ private:
         a.value.assign(value);
     }
 
-    // Bytes of the file the parser has read. As the input is never re-encoded
-    // (XML_PARSE_IGNORE_ENC), this is what xmlByteConsumed works out, without
-    // its checks for encoders, which cost a call per element.
-    size_t consumed() const {
-        const xmlParserInputPtr in = ctxt_->input;
-        if (!in || !in->cur || !in->base) return 0;
-        return static_cast<size_t>(in->consumed) + static_cast<size_t>(in->cur - in->base);
-    }
-
     // The parser has just read the whole start tag; its '<' is the last one
     // before here, as attribute values cannot hold a raw '<'.
     void locate(Node& n) {
-        size_t end = std::min(consumed(), xml_.size());
+        const long consumed = xmlByteConsumed(ctxt_);
+        size_t end = std::min(consumed > 0 ? static_cast<size_t>(consumed) : 0, xml_.size());
         size_t lt = xml_.rfind('<', end == 0 ? 0 : end - 1);
         if (lt == std::string_view::npos) lt = 0;
         n.offset = lt;

@@ -60,6 +60,7 @@ cases = {
  'stray-ampersand': ('<nl>end</nl>', '<nl>fish & chips</nl>'),
  'doctype': ('<module ', '<!DOCTYPE module [<!ENTITY e "x">]>\n<module '),
  'not-utf8': ('<nl>end</nl>', '<nl>caf\xe9</nl>'),
+ 'utf16': ('<nl>end</nl>', '<nl>end</nl>'),
 }
 for name, sub in cases.items():
     if sub is None:
@@ -71,6 +72,8 @@ for name, sub in cases.items():
             text = text.replace('</module>', '</modules>')
         if name == 'duplicate-scene':
             text = T.replace('<scene id="b">', '<scene id="a">')
-    # not-utf8 is written as Latin-1, the mistake an old editor makes.
-    open(f'bad/{name}.xml', 'w', encoding='latin-1' if name == 'not-utf8' else 'utf-8').write(text)
+    # not-utf8 is written as Latin-1, the mistake an old editor makes; utf16
+    # as UTF-16 with a byte-order mark, what "Unicode" means in some editors.
+    encoding = {'not-utf8': 'latin-1', 'utf16': 'utf-16'}.get(name, 'utf-8')
+    open(f'bad/{name}.xml', 'w', encoding=encoding).write(text)
 open('good/minimal.xml', 'w').write(T)
