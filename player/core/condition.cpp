@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <charconv>
+#include <string>
 
 namespace signaal {
 
@@ -100,11 +101,26 @@ private:
     const Variables& vars_;
     Condition& out_;
     std::optional<ParseError> err_;
+    int depth_ = 0;  // brackets and 'not's open around the current token
 
+    // Input decides how deep this parser recurses, so the nesting is bounded
+    // (a 10,000-deep condition once overflowed the stack); the node count
+    // bounds the depth of the and/or chains that eval walks.
+    bool too_deep(size_t at) {
+        if (depth_ < kMaxConditionDepth) return false;
+        fail(at, "condition nested more than " + std::to_string(kMaxConditionDepth) +
+                     " levels deep (brackets and 'not'): split it with a variable");
+        return true;
+    }
     int add(Condition::Node n) {
+        if (out_.nodes.size() >= kMaxConditionTerms) {
+            return fail(lex_.pos, "condition is too long (more than " + std::to_string(kMaxConditionTerms) +
+                                      " variables, comparisons and operators): split it with a variable");
+        }
         out_.nodes.push_back(n);
         return static_cast<int>(out_.nodes.size()) - 1;
     }
+
     int fail(size_t at, std::string msg) {
         if (!err_) err_ = ParseError{at, std::move(msg)};
         return -1;
@@ -115,6 +131,7 @@ private:
             size_t s;
             lex_.next(s);
             int b = parse_and();
+            if (err_) return -1;
             a = add({Condition::Op::Or, 0, 0, a, b});
         }
         return a;
@@ -125,6 +142,7 @@ private:
             size_t s;
             lex_.next(s);
             int b = parse_unary();
+            if (err_) return -1;
             a = add({Condition::Op::And, 0, 0, a, b});
         }
         return a;
@@ -134,7 +152,11 @@ private:
         if (lex_.peek() == "not") {
             size_t s;
             lex_.next(s);
+            if (too_deep(s)) return -1;
+            ++depth_;
             int a = parse_unary();
+            --depth_;
+            if (err_) return -1;
             return add({Condition::Op::Not, 0, 0, a, -1});
         }
         return parse_primary();
@@ -144,7 +166,10 @@ private:
         std::string t = lex_.next(start);
         if (t.empty()) return fail(start, "condition ends too early: a variable name is missing");
         if (t == "(") {
+            if (too_deep(start)) return -1;
+            ++depth_;
             int a = parse_or();
+            --depth_;
             if (err_) return -1;
             size_t s2 = 0;
             if (lex_.next(s2) != ")") return fail(s2, "missing ')' in condition");

@@ -46,6 +46,12 @@ struct Assignment {
     void apply(VarValues& v) const;
 };
 
+// Limits on what a module's author can write (docs/module-format.md, "Limits").
+// Evaluation recurses once per level and per and/or term, so both are bounded:
+// far above any real condition, far below what a 1 MB Windows stack holds.
+constexpr int kMaxConditionDepth = 32;      // brackets and 'not's, nested
+constexpr size_t kMaxConditionTerms = 256;  // variables, comparisons and operators
+
 // A parse error: `offset` is the 0-based character offset in the source text.
 struct ParseError {
     size_t offset = 0;

@@ -9,20 +9,27 @@
 #include <set>
 #include <span>
 
+#include <tinyxml2.h>
+
+#include "file_read.h"
 #include "hash.h"
+#include "input_limits.h"
 #include "text_format.h"
-#include "xml_stream.h"
+#include "xml_precheck.h"
+#include "xml_source.h"
 
 namespace signaal {
 
 namespace fs = std::filesystem;
-using xml::Node;
+using El = tinyxml2::XMLElement;
+
+bool is(const El& e, std::string_view name) { return name == e.Name(); }
 
 namespace {
 
 // One child element kind in a parent's fixed sequence.
 struct ChildSpec {
-    std::string_view name;
+    const char* name;
     int min;
     int max;        // -1: unbounded
     int group = 0;  // children sharing a non-zero group are alternatives at one position
@@ -47,6 +54,23 @@ bool valid_var_name(const std::string& s) {
     return true;
 }
 
+// A BCP 47 tag as modules use them: a 2–3 letter language, then optional
+// subtags of 2–8 letters or digits ("nl", "pl", "pt-BR", "sr-Latn"). It is also
+// the name of the text's element, so it must be an XML name.
+bool valid_language_tag(const std::string& s) {
+    size_t i = 0;
+    while (i < s.size() && s[i] >= 'a' && s[i] <= 'z') ++i;
+    if (i < 2 || i > 3) return false;
+    while (i < s.size()) {
+        if (s[i] != '-') return false;
+        size_t j = ++i;
+        while (j < s.size() && std::isalnum(static_cast<unsigned char>(s[j]))) ++j;
+        if (j - i < 2 || j - i > 8) return false;
+        i = j;
+    }
+    return true;
+}
+
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 bool has_words(const std::string& s) {
@@ -66,22 +90,6 @@ std::vector<std::string> split_ws(const std::string& s) {
         i = j;
     }
     return out;
-}
-
-// An estimate (from the text, before parsing) of how many scenes to make room
-// for, so thousands of large Scene values are not moved as the vector grows.
-// memmem, not string_view::find: glibc's memmem skips ahead where find stops
-// at every '<' (1.4 against 2.5 ms on the 5.3 MB benchmark module).
-size_t count_scenes(std::string_view xml) {
-    size_t n = 0;
-    const char* p = xml.data();
-    const char* const end = p + xml.size();
-    while (const void* found = memmem(p, static_cast<size_t>(end - p), "<scene", 6)) {
-        const char* at = static_cast<const char*>(found);
-        if (at + 6 < end && (at[6] == ' ' || at[6] == '>' || at[6] == '\n')) ++n;
-        p = at + 6;
-    }
-    return n;
 }
 
 // Where a text sits, for messages: "of choice 'a' in scene 'desk'". Built into
@@ -122,55 +130,95 @@ constexpr ChildSpec kVariables[] = {{"var", 1, -1}};
 constexpr ChildSpec kDebrief[] = {{"point", 1, -1}};
 constexpr ChildSpec kPoint[] = {{"went-wrong", 1, 1}, {"should-have", 1, 1}};
 
-class Loader : public xml::Reader {
+// Syntax errors in tinyxml2's terms, said for authors. tinyxml2 knows the
+// line of a problem, not its column.
+std::string syntax_message(const tinyxml2::XMLDocument& doc) {
+    using namespace tinyxml2;
+    // ErrorStr() ends "...: XMLElement name=text line=19" where tinyxml2 names an element.
+    std::string element;
+    const std::string all = doc.ErrorStr() ? doc.ErrorStr() : "";
+    if (size_t at = all.find("XMLElement name="); at != std::string::npos) {
+        at += 16;
+        element = all.substr(at, all.find(' ', at) - at);
+    }
+    switch (doc.ErrorID()) {
+        case XML_ERROR_MISMATCHED_ELEMENT:
+            return element.empty() ? "an end tag does not match its start tag"
+                                   : "<" + element + "> is not closed by a matching </" + element +
+                                         "> (an end tag is misspelt or missing)";
+        case XML_ERROR_PARSING_ATTRIBUTE:
+            return "an attribute" + (element.empty() ? std::string() : " of <" + element + ">") +
+                   " is malformed or given twice (a missing quote or '='?)";
+        case XML_ERROR_PARSING_ELEMENT: return "an element is not closed or is malformed";
+        case XML_ERROR_PARSING_TEXT: return "text that is not well-formed (a stray '<'?)";
+        case XML_ERROR_PARSING_CDATA: return "a <![CDATA[ section is not closed";
+        case XML_ERROR_PARSING_COMMENT: return "a comment is not closed";
+        case XML_ERROR_PARSING_DECLARATION: return "the <?xml ...?> declaration is malformed";
+        case XML_ERROR_PARSING_UNKNOWN: return "an unknown <! ...> construct";
+        case XML_ERROR_EMPTY_DOCUMENT: return "the file is empty";
+        case XML_ELEMENT_DEPTH_EXCEEDED:
+            return "elements are nested more than " + std::to_string(TINYXML2_MAX_ELEMENT_DEPTH) + " levels deep";
+        default: return "the file is not well-formed XML";
+    }
+}
+
+static_assert(kMaxElementDepth == TINYXML2_MAX_ELEMENT_DEPTH, "docs/module-format.md names this limit");
+
+class Loader {
 public:
     Loader(const std::string& xml, std::string name, std::string dir)
-        : xml_(xml), name_(std::move(name)), dir_(std::move(dir)) {}
+        : xml_(xml), src_(xml), name_(std::move(name)), dir_(std::move(dir)) {}
 
     LoadResult run() {
         auto m = std::make_shared<Module>();
         m_ = m.get();
         m->file = name_;
         m->dir = dir_;
-        const size_t scenes = count_scenes(xml_);
-        m->scenes.reserve(scenes);
-        m->index.reserve(scenes);
-        auto err = xml::stream(xml_, *this);
-        // What idle() has not hashed while waiting for the parser (for a small
-        // file, read on one thread: all of it).
-        sha_.update(std::string_view(xml_).substr(hashed_));
-        m->sha256 = sha_.hex();
-        if (err) {
-            // Anything read before the syntax error is noise next to it.
-            diags_.clear();
-            diag(err->pos, Severity::Error, "not well-formed XML: " + err->message);
+        m->sha256 = sha256_hex(xml_);
+        if (auto p = xml::precheck(xml_)) {
+            diag(src_.at(p->offset), Severity::Error, "not well-formed XML: " + p->message);
             return {nullptr, std::move(diags_)};
         }
-        if (!root_ok_) return {nullptr, std::move(diags_)};
-        root_order_.finish(*this, "module", root_pos_);
+        // Entities are only XML's five and character numbers (precheck refused
+        // <!DOCTYPE>); whitespace is kept, texts are normalised by us.
+        tinyxml2::XMLDocument doc(true, tinyxml2::PRESERVE_WHITESPACE);
+        if (doc.Parse(xml_.data(), xml_.size()) != tinyxml2::XML_SUCCESS) {
+            if (auto p = xml::locate_syntax_error(xml_))
+                diag(src_.at(p->offset), Severity::Error, "not well-formed XML: " + p->message);
+            else
+                diag({std::max(doc.ErrorLineNum(), 1), 1}, Severity::Error, "not well-formed XML: " + syntax_message(doc));
+            return {nullptr, std::move(diags_)};
+        }
+        const El* root = doc.RootElement();
+        if (!root) {
+            diag({1, 1}, Severity::Error, "not well-formed XML: the file has no elements");
+            return {nullptr, std::move(diags_)};
+        }
+        for (const tinyxml2::XMLNode* n = root->NextSibling(); n; n = n->NextSibling())
+            if (!n->ToComment() && !n->ToDeclaration()) {
+                diag({n->GetLineNum(), 1}, Severity::Error,
+                     "not well-formed XML: something follows the end of <" + std::string(root->Name()) + ">");
+                return {nullptr, std::move(diags_)};
+            }
+        if (!is(*root, "module")) {
+            error(*root, "root element is <" + std::string(root->Name()) + ">, expected <module>");
+            return {nullptr, std::move(diags_)};
+        }
+        read_module(*root);
+        for (const El* c = root->FirstChildElement(); c; c = c->NextSiblingElement()) child(*c);
+        root_order_.finish(*this, "module", *root);
         resolve();
         if (has_errors(diags_)) return {nullptr, std::move(diags_)};
         return {std::move(m), std::move(diags_)};
     }
 
-    // ---- the stream's pieces ------------------------------------------------
-    bool root(const Node& root) override {
-        root_pos_ = root.pos;
-        if (std::strcmp(root.name(), "module") != 0) {
-            error(root, "root element is <" + std::string(root.name()) + ">, expected <module>");
-            return false;
-        }
-        root_ok_ = true;
-        read_module(root);
-        return true;
-    }
-
-    bool child(const Node& c) override {
+private:
+    void child(const El& c) {
         const int kind = root_order_.feed(*this, "module", c);
-        if (kind < 0) return true;
+        if (kind < 0) return;
         // Only the first of each single element is read; extra ones are errors already.
-        if (kModule[kind].max == 1 && root_order_.counts[static_cast<size_t>(kind)] > 1) return true;
-        const std::string_view n = c.name();
+        if (kModule[kind].max == 1 && root_order_.counts[static_cast<size_t>(kind)] > 1) return;
+        const std::string_view n = c.Name();
         static const Ctx of_module{"of the module", {}};
         if (n == "title") m_->title = text(c, of_module);
         else if (n == "course-title") m_->course_title = text(c, of_module);
@@ -183,29 +231,13 @@ public:
         else if (n == "variables") read_variables(c);
         else if (n == "scene") read_scene(c);
         else if (n == "debrief") read_debrief(c);
-        return true;
     }
 
-    // The file's SHA-256 is worked out in pieces while the parser is ahead of
-    // the reader, on time the reader would otherwise spend waiting.
-    bool idle() override {
-        constexpr size_t piece = 128 * 1024;
-        const std::string_view rest = std::string_view(xml_).substr(hashed_);
-        sha_.update(rest.substr(0, piece));
-        hashed_ += std::min(piece, rest.size());
-        return hashed_ < xml_.size();
-    }
-
-private:
     const std::string& xml_;
+    xml::Source src_;
     std::string name_, dir_;
-    Sha256 sha_;
-    size_t hashed_ = 0;  // bytes of xml_ fed to sha_
     Diagnostics diags_;
     Module* m_ = nullptr;
-    bool root_ok_ = false;
-    Position root_pos_{1, 1};
-    bool wants_nl_ = true, wants_en_ = true;  // the module's languages
 
     // Checks names, order and counts of a parent's child elements against a
     // spec, one child at a time (the root's children arrive one by one).
@@ -223,28 +255,28 @@ private:
             return k;
         }
         // Returns the child's index in the spec, or -1 when it does not belong.
-        int feed(Loader& l, const char* parent, const Node& c) {
+        int feed(Loader& l, const char* parent, const El& c) {
             int j = -1;
             for (size_t i = 0; i < spec.size(); ++i)
-                if (c.is(spec[i].name)) j = static_cast<int>(i);
+                if (is(c, spec[i].name)) j = static_cast<int>(i);
             if (j < 0) {
-                l.error(c, "unknown element <" + std::string(c.name()) + "> in <" + parent + ">");
+                l.error(c, "unknown element <" + std::string(c.Name()) + "> in <" + parent + ">");
                 return -1;
             }
             const auto& s = spec[static_cast<size_t>(j)];
             if (last >= 0 && rank(j) < rank(last))
-                l.error(c, "<" + std::string(c.name()) + "> must come before <" + std::string(spec[static_cast<size_t>(last)].name) +
+                l.error(c, "<" + std::string(c.Name()) + "> must come before <" + std::string(spec[static_cast<size_t>(last)].name) +
                                "> in <" + parent + ">");
             const int n = ++counts[static_cast<size_t>(j)];
             if (s.max >= 0 && n > s.max)
-                l.error(c, "too many <" + std::string(c.name()) + "> in <" + parent + "> (at most " + std::to_string(s.max) + ")");
+                l.error(c, "too many <" + std::string(c.Name()) + "> in <" + parent + "> (at most " + std::to_string(s.max) + ")");
             if (rank(j) >= rank(last < 0 ? 0 : last)) last = j;
             return j;
         }
-        void finish(Loader& l, const char* parent, Position at) const {
+        void finish(Loader& l, const char* parent, const El& at) const {
             for (size_t i = 0; i < spec.size(); ++i)
                 if (spec[i].group == 0 && counts[i] < spec[i].min)
-                    l.diag(at, Severity::Error,
+                    l.error(at,
                            "<" + std::string(parent) + "> needs " +
                                (spec[i].min == 1 ? std::string("a") : "at least " + std::to_string(spec[i].min)) + " <" +
                                std::string(spec[i].name) + ">");
@@ -258,8 +290,8 @@ private:
                 std::string names;
                 for (size_t k = i; k < spec.size() && spec[k].group == g; ++k)
                     names += (names.empty() ? "<" : ", <") + std::string(spec[k].name) + ">";
-                if (n == 0) l.diag(at, Severity::Error, "<" + std::string(parent) + "> needs one of " + names);
-                if (n > 1) l.diag(at, Severity::Error, "<" + std::string(parent) + "> can have only one of " + names);
+                if (n == 0) l.error(at, "<" + std::string(parent) + "> needs one of " + names);
+                if (n > 1) l.error(at, "<" + std::string(parent) + "> can have only one of " + names);
             }
         }
     };
@@ -270,75 +302,73 @@ private:
     // A route's target is looked up once, here, and its index stored in the
     // route (Route::to), found again by scene, choice and route number.
     struct Ref {
-        size_t offset;  // of the element's '<'
-        Position pos;   // of the element
-        std::string_view attr;  // a literal
+        const El* element;  // the document lives until references are resolved
+        const char* attr;   // a literal
         std::string id;
         const char* what;  // "scene", "signal", "role", "partner"
         int scene = -1, choice = -1, route = -1;  // the route this target is for, if any
     };
     std::vector<Ref> refs_;
-    void ref(const Node& e, std::string_view a, const std::string& id, const char* what) {
-        refs_.push_back({e.offset, e.pos, a, id, what});
+    void ref(const El& e, const char* a, const std::string& id, const char* what) {
+        refs_.push_back({&e, a, id, what});
     }
     // The target of route number `route` of the scene being read (of its
     // choice number `choice`, or of the scene itself when -1).
-    void route_ref(const Node& e, std::string_view a, const std::string& id, int choice, size_t route) {
-        refs_.push_back({e.offset, e.pos, a, id, "scene", static_cast<int>(m_->scenes.size()) - 1, choice,
+    void route_ref(const El& e, const char* a, const std::string& id, int choice, size_t route) {
+        refs_.push_back({&e, a, id, "scene", static_cast<int>(m_->scenes.size()) - 1, choice,
                          static_cast<int>(route)});
     }
 
     // ---- positions -------------------------------------------------------
-    // Position of the first character of attribute `a`'s value in the start
-    // tag at `offset` (which may span lines).
-    Position value_pos(size_t offset, Position at, std::string_view a) const {
-        const std::string_view src(xml_);
-        const size_t tag_end = std::min(src.find('>', offset), src.size());
-        const std::string needle = std::string(a) + "=";
-        for (size_t p = src.find(needle, offset); p < tag_end; p = src.find(needle, p + 1))
-            if (p > offset && is_space(src[p - 1])) return xml::advance(src, offset, at, p + needle.size() + 1);
-        return at;
-    }
-    Position value_pos(const Node& e, std::string_view a) const { return value_pos(e.offset, e.pos, a); }
+    Position value_pos(const El& e, const char* a) const { return src_.value_pos(e, a); }
 
     void diag(Position p, Severity s, std::string msg) { diags_.push_back({name_, p.line, p.col, s, std::move(msg)}); }
-    void error(const Node& e, std::string msg) { diag(e.pos, Severity::Error, std::move(msg)); }
-    void warn(const Node& e, std::string msg) { diag(e.pos, Severity::Warning, std::move(msg)); }
-    void attr_error(const Node& e, std::string_view a, std::string msg, size_t offset = 0) {
-        Position p = value_pos(e, a);
-        p.col += static_cast<int>(offset);
+    void error(const El& e, std::string msg) { diag(src_.element_pos(e), Severity::Error, std::move(msg)); }
+    void warn(const El& e, std::string msg) { diag(src_.element_pos(e), Severity::Warning, std::move(msg)); }
+    void attr_error(const El& e, const char* a, std::string msg, size_t offset = 0) {
+        // `offset` counts characters of the value as parsed; in the file a
+        // reference such as &gt; stands for one of them.
+        const auto start = src_.value_offset(e, a);
+        if (!start) {
+            diag(src_.element_pos(e), Severity::Error, std::move(msg));
+            return;
+        }
+        size_t raw = *start;
+        for (size_t k = 0; k < offset && raw < xml_.size() && xml_[raw] != '"' && xml_[raw] != '\''; ++k) {
+            if (xml_[raw] == '&') raw = xml_.find(';', raw) + 1;
+            else do ++raw; while (raw < xml_.size() && (static_cast<unsigned char>(xml_[raw]) & 0xC0) == 0x80);
+        }
+        Position p = src_.at(raw);
         diag(p, Severity::Error, std::move(msg));
     }
 
     // ---- attributes ------------------------------------------------------
-    void allow_attrs(const Node& e, std::initializer_list<std::string_view> allowed) {
-        for (const auto& a : e.attributes()) {
+    void allow_attrs(const El& e, std::initializer_list<std::string_view> allowed) {
+        for (const tinyxml2::XMLAttribute* a = e.FirstAttribute(); a; a = a->Next()) {
             bool ok = false;
-            for (std::string_view n : allowed) ok = ok || a.name() == n;
-            if (!ok) {
-                Position p = value_pos(e, a.name());
-                p.col -= static_cast<int>(a.name().size()) + 2;
-                diag(p, Severity::Error, "unknown attribute '" + std::string(a.name()) + "' on <" + e.name() + ">");
-            }
+            for (std::string_view n : allowed) ok = ok || n == a->Name();
+            if (!ok)
+                diag(src_.attribute_pos(e, a->Name()), Severity::Error,
+                     "unknown attribute '" + std::string(a->Name()) + "' on <" + e.Name() + ">");
         }
     }
-    static std::string attr(const Node& e, std::string_view a) {
-        const char* v = e.attribute(a);
+    static std::string attr(const El& e, const char* a) {
+        const char* v = e.Attribute(a);
         return v ? v : "";
     }
-    std::string required(const Node& e, std::string_view a) {
-        const char* v = e.attribute(a);
-        if (!v) error(e, "<" + std::string(e.name()) + "> needs the attribute '" + std::string(a) + "'");
+    std::string required(const El& e, const char* a) {
+        const char* v = e.Attribute(a);
+        if (!v) error(e, "<" + std::string(e.Name()) + "> needs the attribute '" + std::string(a) + "'");
         return v ? v : "";
     }
-    std::string id_attr(const Node& e, std::string_view a = "id") {
+    std::string id_attr(const El& e, const char* a = "id") {
         std::string v = required(e, a);
-        if (e.attribute(a) && !valid_id(v))
+        if (e.Attribute(a) && !valid_id(v))
             attr_error(e, a, "'" + v + "' is not a valid id (letters, digits, '.', '_', '-'; starting with a letter or digit)");
         return v;
     }
-    int int_attr(const Node& e, std::string_view a, int def, int lo, int hi) {
-        const char* v = e.attribute(a);
+    int int_attr(const El& e, const char* a, int def, int lo, int hi) {
+        const char* v = e.Attribute(a);
         if (!v) return def;
         const std::string_view s = v;
         int out = 0;
@@ -354,8 +384,8 @@ private:
         }
         return out;
     }
-    bool bool_attr(const Node& e, std::string_view a, bool def) {
-        const char* v = e.attribute(a);
+    bool bool_attr(const El& e, const char* a, bool def) {
+        const char* v = e.Attribute(a);
         if (!v) return def;
         const std::string_view s = v;
         if (s == "true") return true;
@@ -363,9 +393,9 @@ private:
         attr_error(e, a, std::string(a) + " must be true or false, not '" + std::string(s) + "'");
         return def;
     }
-    std::vector<std::string> id_list(const Node& e, std::string_view a, const char* what) {
+    std::vector<std::string> id_list(const El& e, const char* a, const char* what) {
         std::vector<std::string> out;
-        if (const char* v = e.attribute(a)) out = split_ws(v);
+        if (const char* v = e.Attribute(a)) out = split_ws(v);
         for (const auto& id : out) {
             if (!valid_id(id)) attr_error(e, a, "'" + id + "' is not a valid id");
             ref(e, a, id, what);
@@ -374,87 +404,99 @@ private:
     }
 
     // ---- children ------------------------------------------------------
-    void check_children(const Node& e, Spec spec) {
+    void check_children(const El& e, Spec spec) {
         ChildOrder order(spec);
-        for (const Node* c = e.first_element(); c; c = c->next_element()) order.feed(*this, e.name(), *c);
-        order.finish(*this, e.name(), e.pos);
+        for (const El* c = e.FirstChildElement(); c; c = c->NextSiblingElement()) order.feed(*this, e.Name(), *c);
+        order.finish(*this, e.Name(), e);
     }
 
     // ---- texts ---------------------------------------------------------
-    Text text(const Node& e, const Ctx& ctx, std::initializer_list<std::string_view> attrs = {}) {
+    // Language elements are named by the module's language tags; <nl> and <en>
+    // are always known (format 1 had only those).
+    bool language_element(const char* name) const {
+        if (std::strcmp(name, "nl") == 0 || std::strcmp(name, "en") == 0) return true;
+        for (const auto& l : m_->languages)
+            if (l == name) return true;
+        return false;
+    }
+    std::string language_list() const {
+        std::string out;
+        for (const auto& l : m_->languages) out += (out.empty() ? "<" : " or <") + l + ">";
+        return out;
+    }
+    // The text of a language element: its text nodes joined (comments are
+    // skipped); an element inside is an error.
+    std::string inner_text(const El& l) {
+        const tinyxml2::XMLNode* only = l.FirstChild();
+        if (only && only->ToText() && !only->NextSibling()) return normalise_text(only->Value());  // the usual case
+        std::string raw;
+        for (const tinyxml2::XMLNode* n = l.FirstChild(); n; n = n->NextSibling()) {
+            if (n->ToText()) raw += n->Value();
+            else if (const El* el = n->ToElement()) error(*el, "unexpected element <" + std::string(el->Name()) + "> inside text");
+        }
+        return normalise_text(raw);
+    }
+    Text text(const El& e, const Ctx& ctx, std::initializer_list<std::string_view> attrs = {}) {
         Text t;
         allow_attrs(e, attrs);
-        for (const Node* l = e.first_element(); l; l = l->next_element()) {
-            std::string* slot = l->is("nl") ? &t.nl : l->is("en") ? &t.en : nullptr;
-            if (!slot) {
-                error(*l, "unknown language element <" + std::string(l->name()) + "> in <" + e.name() + "> (use <nl> or <en>)");
+        for (const El* l = e.FirstChildElement(); l; l = l->NextSiblingElement()) {
+            if (!language_element(l->Name())) {
+                error(*l, "unknown language element <" + std::string(l->Name()) + "> in <" + e.Name() + "> (use " +
+                              language_list() + ")");
                 continue;
             }
             allow_attrs(*l, {});
-            if (!slot->empty()) error(*l, "<" + std::string(l->name()) + "> appears twice in <" + e.name() + ">");
-            const Node* only = l->first_child();
-            if (only && only->is_text() && !only->next_sibling()) {
-                *slot = normalise_text(only->text());  // the usual case: one run of text
-            } else {
-                std::string raw;
-                for (const Node* n = l->first_child(); n; n = n->next_sibling()) {
-                    if (n->is_text()) raw += n->text();
-                    else error(*n, "unexpected element <" + std::string(n->name()) + "> inside text");
-                }
-                *slot = normalise_text(raw);
-            }
+            if (t.has(l->Name())) error(*l, "<" + std::string(l->Name()) + "> appears twice in <" + e.Name() + ">");
+            else t.set(l->Name(), inner_text(*l));
         }
-        for (const Node* n = e.first_child(); n; n = n->next_sibling())
-            if (n->is_text() && has_words(n->text()))
-                error(e, "text directly inside <" + std::string(e.name()) + ">: wrap it in <nl> or <en>");
+        for (const tinyxml2::XMLNode* n = e.FirstChild(); n; n = n->NextSibling())
+            if (n->ToText() && has_words(n->Value()))
+                error(e, "text directly inside <" + std::string(e.Name()) + ">: wrap it in " + language_list());
         check_translations(e, t, ctx);
         return t;
     }
-    void check_translations(const Node& e, const Text& t, const Ctx& ctx) {
+    void check_translations(const El& e, const Text& t, const Ctx& ctx) {
         if (t.empty()) {
-            error(e, "<" + std::string(e.name()) + "> " + ctx.str() + " has no text in any language");
+            error(e, "<" + std::string(e.Name()) + "> " + ctx.str() + " has no text in any language");
             return;
         }
-        if ((wants_nl_ && t.nl.empty()) || (wants_en_ && t.en.empty()))
-            for (const auto& lang : m_->languages)
-                if (!t.has(lang))
-                    warn(e, "missing " + language_name(lang) + " translation of <" + e.name() + "> " + ctx.str());
+        for (const auto& lang : m_->languages)
+            if (!t.has(lang)) warn(e, "missing " + language_name(lang) + " translation of <" + e.Name() + "> " + ctx.str());
     }
-    Text child_text(const Node& e, const char* name, const Ctx& ctx) {
-        const Node* c = e.first_element(name);
+    Text child_text(const El& e, const char* name, const Ctx& ctx) {
+        const El* c = e.FirstChildElement(name);
         return c ? text(*c, ctx) : Text{};
     }
 
     // ---- module ----------------------------------------------------------
-    void read_module(const Node& root) {
+    void read_module(const El& root) {
         allow_attrs(root, {"format", "id", "version", "languages", "minutes", "pass-mark", "start", "course", "order",
                            "assessment", "kind"});
         std::string format = required(root, "format");
-        if (root.attribute("format") && format != "1")
+        if (root.Attribute("format") && format != "1")
             attr_error(root, "format", "unsupported module format '" + format + "' (this player reads format 1)");
         m_->id = id_attr(root);
         m_->version = required(root, "version");
-        if (root.attribute("languages")) {
+        if (root.Attribute("languages")) {
             m_->languages = split_ws(attr(root, "languages"));
-            for (const auto& l : m_->languages)
-                if (l != "nl" && l != "en") attr_error(root, "languages", "unknown language '" + l + "' (nl or en)");
+            std::set<std::string> seen;
+            for (const auto& l : m_->languages) {
+                if (!valid_language_tag(l))
+                    attr_error(root, "languages", "'" + l + "' is not a language tag (like nl, en, pl or pt-BR)");
+                if (!seen.insert(l).second) attr_error(root, "languages", "language '" + l + "' is listed twice");
+            }
             if (m_->languages.empty()) {
                 attr_error(root, "languages", "languages must name at least one language");
                 m_->languages = {"nl"};
             }
         }
-        wants_nl_ = wants_en_ = false;
-        for (const auto& l : m_->languages) {
-            wants_nl_ = wants_nl_ || l == "nl";
-            wants_en_ = wants_en_ || l == "en";
-        }
-        if (!root.attribute("minutes")) required(root, "minutes");
+        if (!root.Attribute("minutes")) required(root, "minutes");
         m_->minutes = int_attr(root, "minutes", 0, 1, 10000);
-        if (!root.attribute("pass-mark")) required(root, "pass-mark");
+        if (!root.Attribute("pass-mark")) required(root, "pass-mark");
         m_->pass_mark = int_attr(root, "pass-mark", 0, 0, 100);
         m_->start = id_attr(root, "start");
         if (!m_->start.empty()) ref(root, "start", m_->start, "scene");
-        if (root.attribute("course")) m_->course = id_attr(root, "course");
+        if (root.Attribute("course")) m_->course = id_attr(root, "course");
         m_->order = int_attr(root, "order", 0, 0, 1000000);
         m_->assessment = bool_attr(root, "assessment", false);
         std::string kind = attr(root, "kind");
@@ -465,35 +507,35 @@ private:
             attr_error(root, "assessment", "an assessment module needs a course=\"...\" to certify");
     }
 
-    void read_support(const Node& s) {
+    void read_support(const El& s) {
         allow_attrs(s, {});
         check_children(s, kSupport);
         static const Ctx of_contact{"of a support contact", {}};
-        for (const Node* c = s.first_element("contact"); c; c = c->next_element("contact")) {
+        for (const El* c = s.FirstChildElement("contact"); c; c = c->NextSiblingElement("contact")) {
             allow_attrs(*c, {});
             check_children(*c, kContact);
             m_->support.push_back({child_text(*c, "label", of_contact), child_text(*c, "detail", of_contact)});
         }
     }
 
-    void read_labelled(const Node& parent, const char* name, std::vector<Labelled>& out, bool is_role) {
+    void read_labelled(const El& parent, const char* name, std::vector<Labelled>& out, bool is_role) {
         allow_attrs(parent, {});
         const ChildSpec spec[] = {{name, 1, -1}};
         check_children(parent, spec);
         std::set<std::string> seen;
         const std::string lead = std::string("of ") + name;
-        for (const Node* e = parent.first_element(name); e; e = e->next_element(name)) {
+        for (const El* e = parent.FirstChildElement(name); e; e = e->NextSiblingElement(name)) {
             if (is_role) allow_attrs(*e, {"id", "partner"});
             else allow_attrs(*e, {"id"});
             check_children(*e, is_role ? Spec(kRole) : Spec(kLabelled));
             Labelled l;
             l.id = id_attr(*e);
-            l.pos = e->pos;
+            l.pos = src_.element_pos(*e);
             if (!seen.insert(l.id).second) attr_error(*e, "id", std::string("duplicate ") + name + " id '" + l.id + "'");
             const Ctx ctx{lead, l.id};
             l.label = child_text(*e, "label", ctx);
             l.description = child_text(*e, "description", ctx);
-            if (is_role && e->attribute("partner")) {
+            if (is_role && e->Attribute("partner")) {
                 l.partner = id_attr(*e, "partner");
                 ref(*e, "partner", l.partner, "partner");
             }
@@ -501,19 +543,19 @@ private:
         }
     }
 
-    void read_variables(const Node& v) {
+    void read_variables(const El& v) {
         allow_attrs(v, {});
         check_children(v, kVariables);
-        for (const Node* e = v.first_element("var"); e; e = e->next_element("var")) {
+        for (const El* e = v.FirstChildElement("var"); e; e = e->NextSiblingElement("var")) {
             allow_attrs(*e, {"id", "type", "initial"});
             VarDecl d;
             d.name = required(*e, "id");
-            if (e->attribute("id") && !valid_var_name(d.name))
+            if (e->Attribute("id") && !valid_var_name(d.name))
                 attr_error(*e, "id", "'" + d.name + "' is not a valid variable name (lowercase letters, digits, '_')");
             if (find_var(m_->variables, d.name) >= 0) attr_error(*e, "id", "duplicate variable '" + d.name + "'");
             std::string type = required(*e, "type");
             if (type == "int") d.type = VarType::Int;
-            else if (type != "bool" && e->attribute("type"))
+            else if (type != "bool" && e->Attribute("type"))
                 attr_error(*e, "type", "type must be bool or int, not '" + type + "'");
             if (d.type == VarType::Bool) d.initial = bool_attr(*e, "initial", false) ? 1 : 0;
             else d.initial = int_attr(*e, "initial", 0, -1000000, 1000000);
@@ -521,16 +563,16 @@ private:
         }
     }
 
-    Condition condition(const Node& e, std::string_view a = "when") {
+    Condition condition(const El& e, const char* a = "when") {
         Condition c;
-        const char* v = e.attribute(a);
+        const char* v = e.Attribute(a);
         if (!v) return c;
         if (auto err = parse_condition(v, m_->variables, c)) attr_error(e, a, err->message, err->offset);
         return c;
     }
-    std::vector<Assignment> assignments(const Node& e) {
+    std::vector<Assignment> assignments(const El& e) {
         std::vector<Assignment> out;
-        const char* v = e.attribute("set");
+        const char* v = e.Attribute("set");
         if (!v) return out;
         if (auto err = parse_assignments(v, m_->variables, out)) attr_error(e, "set", err->message, err->offset);
         return out;
@@ -538,69 +580,69 @@ private:
 
     // `target` attribute or <route> children, never both; the last route is the default.
     // `choice`: the number of the choice these routes are for, -1 for the scene's own.
-    std::vector<Route> routes(const Node& e, int choice = -1) {
+    std::vector<Route> routes(const El& e, int choice = -1) {
         std::vector<Route> out;
-        const bool has_target = e.attribute("target") != nullptr;
+        const bool has_target = e.Attribute("target") != nullptr;
         if (has_target) {
             std::string t = id_attr(e, "target");
             route_ref(e, "target", t, choice, out.size());
             out.push_back({t, {}});
         }
-        const Node* first = e.first_element("route");
-        if (has_target && first) error(*first, "<" + std::string(e.name()) + "> has both target=\"...\" and <route>: use one");
-        if (!has_target && !first) error(e, "<" + std::string(e.name()) + "> leads nowhere: give it target=\"...\" or <route> elements");
-        for (const Node* r = first; r; r = r->next_element("route")) {
+        const El* first = e.FirstChildElement("route");
+        if (has_target && first) error(*first, "<" + std::string(e.Name()) + "> has both target=\"...\" and <route>: use one");
+        if (!has_target && !first) error(e, "<" + std::string(e.Name()) + "> leads nowhere: give it target=\"...\" or <route> elements");
+        for (const El* r = first; r; r = r->NextSiblingElement("route")) {
             allow_attrs(*r, {"target", "when"});
             std::string t = id_attr(*r, "target");
             if (has_target) ref(*r, "target", t, "scene");  // an error already; still say if it is unknown
             else route_ref(*r, "target", t, choice, out.size());
             Route route{t, condition(*r)};
-            if (!r->next_element("route") && r->attribute("when"))
+            if (!r->NextSiblingElement("route") && r->Attribute("when"))
                 error(*r, "the last <route> must have no when=\"...\": it is the way on when no condition holds");
             if (!has_target) out.push_back(std::move(route));
         }
         return out;
     }
 
-    void read_scene(const Node& e) {
+    void read_scene(const El& e) {
         allow_attrs(e, {"id", "role", "image"});
         check_children(e, kScene);
         // Built in place: a Scene is large, and a module can have thousands.
         Scene& s = m_->scenes.emplace_back();
         s.id = id_attr(e);
-        s.pos = e.pos;
+        s.pos = src_.element_pos(e);
         if (!m_->index.try_emplace(s.id, static_cast<int>(m_->scenes.size() - 1)).second)
             attr_error(e, "id", "duplicate scene id '" + s.id + "'");
         const Ctx ctx{"in scene", s.id};
-        if (e.attribute("role")) {
+        if (e.Attribute("role")) {
             s.role = id_attr(e, "role");
             ref(e, "role", s.role, "role");
         }
-        if (e.attribute("image")) {
+        if (e.Attribute("image")) {
             s.image = attr(e, "image");
             check_image(e, s.image);
         }
         s.heading = child_text(e, "heading", ctx);
-        for (const Node* t = e.first_element("text"); t; t = t->next_element("text"))
+        for (const El* t = e.FirstChildElement("text"); t; t = t->NextSiblingElement("text"))
             s.texts.push_back({text(*t, ctx, {"when"}), condition(*t)});
         s.teacher_note = child_text(e, "teacher-note", ctx);
-        for (const Node* d = e.first_element("discuss"); d; d = d->next_element("discuss")) s.discuss.push_back(text(*d, ctx));
+        for (const El* d = e.FirstChildElement("discuss"); d; d = d->NextSiblingElement("discuss")) s.discuss.push_back(text(*d, ctx));
 
-        if (const Node* c = e.first_element("continue")) {
+        if (const El* c = e.FirstChildElement("continue")) {
             s.kind = Interaction::Continue;
             allow_attrs(*c, {"target"});
             check_children(*c, kRoutes);
             s.routes = routes(*c);
-        } else if (const Node* c2 = e.first_element("choices")) {
+        } else if (const El* c2 = e.FirstChildElement("choices")) {
             s.kind = Interaction::Choices;
             read_choices(*c2, s, ctx);
-        } else if (const Node* c3 = e.first_element("select")) {
+        } else if (const El* c3 = e.FirstChildElement("select")) {
             s.kind = Interaction::Select;
             read_select(*c3, s, ctx);
-        } else if (const Node* c4 = e.first_element("highlight")) {
+        } else if (const El* c4 = e.FirstChildElement("highlight")) {
             s.kind = Interaction::Highlight;
             read_highlight(*c4, s, ctx);
-        } else if (const Node* c5 = e.first_element("ending")) {
+        } else if (const El* c5 = e.FirstChildElement("ending")) {
             s.kind = Interaction::Ending;
             allow_attrs(*c5, {"outcome"});
             check_children(*c5, Spec{});  // an ending has no children
@@ -608,16 +650,16 @@ private:
             if (o == "good") s.outcome = Outcome::Good;
             else if (o == "mixed") s.outcome = Outcome::Mixed;
             else if (o == "bad") s.outcome = Outcome::Bad;
-            else if (c5->attribute("outcome")) attr_error(*c5, "outcome", "outcome must be good, mixed or bad, not '" + o + "'");
+            else if (c5->Attribute("outcome")) attr_error(*c5, "outcome", "outcome must be good, mixed or bad, not '" + o + "'");
         }
     }
 
-    void read_choices(const Node& c, Scene& s, const Ctx& ctx) {
+    void read_choices(const El& c, Scene& s, const Ctx& ctx) {
         allow_attrs(c, {});
         check_children(c, kChoices);
         s.prompt = child_text(c, "prompt", ctx);
         bool any_unconditional = false;
-        for (const Node* e = c.first_element("choice"); e; e = e->next_element("choice")) {
+        for (const El* e = c.FirstChildElement("choice"); e; e = e->NextSiblingElement("choice")) {
             allow_attrs(*e, {"id", "target", "points", "critical", "tests", "set", "when"});
             check_children(*e, kChoice);
             Choice ch;
@@ -631,7 +673,7 @@ private:
             ch.tests = id_list(*e, "tests", "signal");
             ch.sets = assignments(*e);
             ch.when = condition(*e);
-            any_unconditional = any_unconditional || !e->attribute("when");
+            any_unconditional = any_unconditional || !e->Attribute("when");
             ch.routes = routes(*e, static_cast<int>(s.choices.size()));
             s.choices.push_back(std::move(ch));
         }
@@ -639,7 +681,7 @@ private:
             warn(c, "every choice " + ctx.str() + " has a condition: if none holds, the learner is stuck");
     }
 
-    Mark read_mark(const Node& e, std::string_view correct_attr, bool has_label, const Ctx& ctx) {
+    Mark read_mark(const El& e, const char* correct_attr, bool has_label, const Ctx& ctx) {
         Mark m;
         m.id = id_attr(e);
         const Ctx mctx{"of", m.id, &ctx};
@@ -652,11 +694,11 @@ private:
         return m;
     }
 
-    void read_select(const Node& c, Scene& s, const Ctx& ctx) {
+    void read_select(const El& c, Scene& s, const Ctx& ctx) {
         allow_attrs(c, {"target"});
         check_children(c, kSelect);
         s.prompt = child_text(c, "prompt", ctx);
-        for (const Node* e = c.first_element("option"); e; e = e->next_element("option")) {
+        for (const El* e = c.FirstChildElement("option"); e; e = e->NextSiblingElement("option")) {
             allow_attrs(*e, {"id", "correct", "points", "penalty", "signals", "set"});
             check_children(*e, kOption);
             Mark m = read_mark(*e, "correct", true, ctx);
@@ -668,27 +710,27 @@ private:
         s.routes = routes(c);
     }
 
-    void read_highlight(const Node& c, Scene& s, const Ctx& ctx) {
+    void read_highlight(const El& c, Scene& s, const Ctx& ctx) {
         allow_attrs(c, {"target"});
         check_children(c, kHighlight);
         s.prompt = child_text(c, "prompt", ctx);
-        for (const Node* e = c.first_element("target"); e; e = e->next_element("target")) {
+        for (const El* e = c.FirstChildElement("target"); e; e = e->NextSiblingElement("target")) {
             allow_attrs(*e, {"id", "suspicious", "points", "penalty", "signals"});
             check_children(*e, kTarget);
             Mark m = read_mark(*e, "suspicious", false, ctx);
             if (s.find_mark(m.id)) attr_error(*e, "id", "duplicate target id '" + m.id + "' " + ctx.str());
             s.marks.push_back(std::move(m));
         }
-        if (const Node* p = c.first_element("passage")) read_passage(*p, s, ctx);
+        if (const El* p = c.FirstChildElement("passage")) read_passage(*p, s, ctx);
         s.routes = routes(c);
     }
 
-    void read_passage(const Node& p, Scene& s, const Ctx& ctx) {
+    void read_passage(const El& p, Scene& s, const Ctx& ctx) {
         allow_attrs(p, {});
-        for (const Node* l = p.first_element(); l; l = l->next_element()) {
-            const std::string lang = l->name();
-            if (lang != "nl" && lang != "en") {
-                error(*l, "unknown language element <" + lang + "> in <passage> (use <nl> or <en>)");
+        for (const El* l = p.FirstChildElement(); l; l = l->NextSiblingElement()) {
+            const std::string lang = l->Name();
+            if (!language_element(l->Name())) {
+                error(*l, "unknown language element <" + lang + "> in <passage> (use " + language_list() + ")");
                 continue;
             }
             allow_attrs(*l, {});
@@ -698,13 +740,17 @@ private:
             runs.reserve(8);
             // Text runs keep their whitespace; normalise_runs turns the space
             // an author wrote between two marks into one space.
-            for (const Node* n = l->first_child(); n; n = n->next_sibling()) {
-                if (n->is_text()) {
-                    runs.push_back({n->text(), ""});
+            for (const tinyxml2::XMLNode* node = l->FirstChild(); node; node = node->NextSibling()) {
+                if (node->ToText()) {
+                    runs.push_back({node->Value(), ""});
                     continue;
                 }
-                if (std::strcmp(n->name(), "mark") != 0) {
-                    error(*n, "unexpected element <" + std::string(n->name()) + "> in a passage (only <mark>)");
+                const El* n = node->ToElement();
+                if (!n) continue;  // a comment
+                if (const El* prev = n->PreviousSiblingElement(); prev && n->PreviousSibling() == prev)
+                    if (space_between(*prev, *n)) runs.push_back({" ", ""});
+                if (std::strcmp(n->Name(), "mark") != 0) {
+                    error(*n, "unexpected element <" + std::string(n->Name()) + "> in a passage (only <mark>)");
                     continue;
                 }
                 allow_attrs(*n, {"ref"});
@@ -715,9 +761,10 @@ private:
                     refs.push_back(r);
                 if (!s.find_mark(r)) attr_error(*n, "ref", "no <target id=\"" + r + "\"> " + ctx.str());
                 std::string inner;
-                for (const Node* t = n->first_child(); t; t = t->next_sibling())
-                    if (t->is_text()) inner += t->text();
-                    else error(*t, "unexpected element <" + std::string(t->name()) + "> inside <mark>");
+                for (const tinyxml2::XMLNode* t = n->FirstChild(); t; t = t->NextSibling())
+                    if (t->ToText()) inner += t->Value();
+                    else if (const El* te = t->ToElement())
+                        error(*te, "unexpected element <" + std::string(te->Name()) + "> inside <mark>");
                 runs.push_back({std::move(inner), std::move(r)});
             }
             normalise_runs(runs);
@@ -732,7 +779,15 @@ private:
                 warn(p, "missing " + language_name(lang) + " translation of <passage> " + ctx.str());
     }
 
-    void check_image(const Node& e, const std::string& img) {
+    // tinyxml2 drops text that is only whitespace between two elements, but in
+    // a passage the space between two marked phrases is part of the sentence.
+    bool space_between(const El& a, const El& b) const {
+        const auto end = src_.element_end(a), start = src_.element_offset(b);
+        if (!end || !start || *start < *end) return true;  // a space is the safe guess
+        return *start > *end;  // only whitespace can be there: tinyxml2 kept no text
+    }
+
+    void check_image(const El& e, const std::string& img) {
         fs::path p(img);
         if (img.empty()) {
             attr_error(e, "image", "empty image path");
@@ -755,15 +810,15 @@ private:
             attr_error(e, "image", "image file '" + img + "' not found next to the module");
     }
 
-    void read_debrief(const Node& d) {
+    void read_debrief(const El& d) {
         allow_attrs(d, {});
         check_children(d, kDebrief);
         std::set<int> seen;
-        for (const Node* e = d.first_element("point"); e; e = e->next_element("point")) {
+        for (const El* e = d.FirstChildElement("point"); e; e = e->NextSiblingElement("point")) {
             allow_attrs(*e, {"n", "scene", "partners"});
             check_children(*e, kPoint);
             DebriefPoint p;
-            if (!e->attribute("n")) required(*e, "n");
+            if (!e->Attribute("n")) required(*e, "n");
             p.n = int_attr(*e, "n", 0, 1, 1000);
             if (p.n && !seen.insert(p.n).second) attr_error(*e, "n", "debrief point " + std::to_string(p.n) + " appears twice");
             p.scene = id_attr(*e, "scene");
@@ -805,7 +860,7 @@ private:
             }
             if (!ok && !r.id.empty()) {
                 std::string where = what == "scene" ? "" : " (declare it in <" + std::string(what) + "s>)";
-                diag(value_pos(r.offset, r.pos, r.attr), Severity::Error,
+                diag(value_pos(*r.element, r.attr), Severity::Error,
                      "unknown " + std::string(what) + " '" + r.id + "'" + where);
             }
         }
@@ -820,15 +875,10 @@ LoadResult load_module_text(const std::string& xml, const std::string& name, con
 }
 
 LoadResult load_module_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary | std::ios::ate);
-    if (!in) return {nullptr, {{path, 1, 1, Severity::Error, "cannot open the file"}}};
-    const auto size = in.tellg();
-    std::string xml(size > 0 ? static_cast<size_t>(size) : 0, '\0');
-    in.seekg(0);
-    if (size < 0 || !in.read(xml.data(), static_cast<std::streamsize>(xml.size())))
-        return {nullptr, {{path, 1, 1, Severity::Error, "cannot read the file"}}};
+    FileText f = read_file_limited(path, kMaxModuleBytes, "a module");
+    if (!f.ok) return {nullptr, {{path, 1, 1, Severity::Error, f.error}}};
     std::string dir = fs::path(path).parent_path().string();
-    return load_module_text(xml, path, dir.empty() ? "." : dir);
+    return load_module_text(f.text, path, dir.empty() ? "." : dir);
 }
 
 }  // namespace signaal

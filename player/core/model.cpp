@@ -4,20 +4,28 @@
 
 namespace signaal {
 
-const std::string& Text::slot(const std::string& lang) const {
-    static const std::string none;
-    return lang == "nl" ? nl : lang == "en" ? en : none;
+const std::string* Text::find(const std::string& lang) const {
+    for (const auto& t : items)
+        if (t.lang == lang) return &t.text;
+    return nullptr;
 }
 
 const std::string& Text::get(const std::string& lang, const std::string& fallback) const {
-    if (has(lang)) return slot(lang);
-    if (has(fallback)) return slot(fallback);
-    return nl.empty() ? en : nl;
+    static const std::string none;
+    if (const std::string* t = find(lang)) return *t;
+    if (const std::string* t = find(fallback)) return *t;
+    return items.empty() ? none : items.front().text;
 }
 
 void Text::set(const std::string& lang, std::string value) {
-    if (lang == "nl") nl = std::move(value);
-    else if (lang == "en") en = std::move(value);
+    auto it = std::find_if(items.begin(), items.end(), [&](const Translation& t) { return t.lang == lang; });
+    if (value.empty()) {
+        if (it != items.end()) items.erase(it);
+    } else if (it != items.end()) {
+        it->text = std::move(value);
+    } else {
+        items.push_back({lang, std::move(value)});
+    }
 }
 
 const Choice* Scene::find_choice(const std::string& cid) const {

@@ -12,27 +12,31 @@
 
 namespace signaal {
 
-// A learner-visible text in the languages of format 1 (Dutch and English).
-// Each value is normalised: paragraphs separated by '\n', bullet paragraphs
-// start with "- ". An empty string means the language is missing. Two plain
-// strings, not a map: modules hold tens of thousands of texts.
+// A learner-visible text in any number of languages, keyed by BCP 47 tag
+// ("nl", "en", "pl"). Each value is normalised: paragraphs separated by '\n',
+// bullet paragraphs start with "- ". A language without text is absent. A
+// small vector, not a map: a text has two or three languages, and modules hold
+// thousands of texts.
 struct Text {
-    std::string nl, en;
+    struct Translation {
+        std::string lang, text;
+    };
+    std::vector<Translation> items;  // in the order the module gives them
 
-    bool empty() const { return nl.empty() && en.empty(); }
-    bool has(const std::string& lang) const { return !slot(lang).empty(); }
-    // The text in `lang`, else in `fallback`, else in any language, else "".
+    bool empty() const { return items.empty(); }
+    bool has(const std::string& lang) const { return find(lang) != nullptr; }
+    // The text in `lang`, else in `fallback`, else in the first language given, else "".
     const std::string& get(const std::string& lang, const std::string& fallback) const;
+    // Sets (or, with an empty value, removes) the text in `lang`.
     void set(const std::string& lang, std::string value);
     // Calls f(lang, text) for each language present.
     template <class F>
     void each(F f) const {
-        if (!nl.empty()) f(std::string("nl"), nl);
-        if (!en.empty()) f(std::string("en"), en);
+        for (const auto& t : items) f(t.lang, t.text);
     }
 
 private:
-    const std::string& slot(const std::string& lang) const;
+    const std::string* find(const std::string& lang) const;
 };
 
 struct Position {

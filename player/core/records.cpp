@@ -13,7 +13,9 @@
 
 #include <simdjson.h>
 
+#include "file_read.h"
 #include "hash.h"
+#include "input_limits.h"
 
 namespace signaal {
 
@@ -335,11 +337,9 @@ std::variant<StoredRecord, std::string> parse_record(const std::string& text) {
 }
 
 std::variant<StoredRecord, std::string> read_record(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::string("cannot open the file");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return parse_record(ss.str());
+    FileText f = read_file_limited(path, kMaxRecordBytes, "a score record");
+    if (!f.ok) return f.error;
+    return parse_record(f.text);
 }
 
 std::optional<std::string> write_file_atomic(const std::string& path, const std::string& content) {

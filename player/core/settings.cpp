@@ -7,6 +7,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "file_read.h"
+#include "input_limits.h"
 #include "records.h"
 
 namespace signaal {
@@ -37,11 +39,10 @@ void take(const json& j, const char* key, T& out) {
 
 Settings load_settings(const std::string& path) {
     Settings s;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return s;
-    std::stringstream buf;
-    buf << in.rdbuf();
-    json j = json::parse(buf.str(), nullptr, false);
+    // A settings file past its bound is ignored like a broken one: defaults.
+    FileText f = read_file_limited(path, kMaxSettingsBytes, "a settings file");
+    if (!f.ok) return s;
+    json j = json::parse(f.text, nullptr, false);
     if (!j.is_object()) return s;
     take(j, "language", s.language);
     if (s.language != "nl" && s.language != "en") s.language = "nl";

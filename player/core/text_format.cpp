@@ -112,6 +112,9 @@ void normalise_runs(std::vector<PassageRun>& runs) {
 std::string language_name(const std::string& code) {
     if (code == "nl") return "Dutch";
     if (code == "en") return "English";
+    if (code == "pl") return "Polish";
+    if (code == "de") return "German";
+    if (code == "fr") return "French";
     return code;
 }
 

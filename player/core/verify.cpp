@@ -7,6 +7,9 @@
 #include <sstream>
 #include <string_view>
 
+#include "file_read.h"
+#include "input_limits.h"
+
 namespace signaal {
 
 namespace {
@@ -155,15 +158,13 @@ namespace {
 // Reads `path` and verifies its text with `verify`; a file that cannot be read is a problem.
 template <class Verify>
 Verification verify_file(const std::string& path, Verify verify) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    FileText f = read_file_limited(path, kMaxRecordBytes, "a score record");
+    if (!f.ok) {
         Verification v;
-        v.problems.push_back("cannot open the file");
+        v.problems.push_back(f.error);
         return v;
     }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return verify(ss.str());
+    return verify(f.text);
 }
 }  // namespace
 

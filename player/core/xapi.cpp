@@ -41,7 +41,7 @@ json scene_activity(const Module& m, const Scene& s) {
         choices.push_back({{"id", mk.id}, {"description", lang_map(label)}});
     }
     json def = {{"type", "http://adlnet.gov/expapi/activities/cmi.interaction"}, {"interactionType", "choice"}, {"choices", choices}};
-    Text name = !s.prompt.empty() ? s.prompt : !s.heading.empty() ? s.heading : Text{"", s.id};
+    Text name = !s.prompt.empty() ? s.prompt : !s.heading.empty() ? s.heading : Text{{{"en", s.id}}};
     def["name"] = lang_map(name);
     // The correct pattern lists what a full-score answer contains.
     std::string pattern;

@@ -134,7 +134,7 @@ void Aggregator::fold(const std::string& path, const Verification& v) {
     if (res.passed && m->assessment) {
         CoursePass& p = t.passes[m->course];
         if (p.date.empty() || r.updated > p.date)
-            p = {m->course,           m->course_title.nl,  m->course_title.en, r.module_id,
+            p = {m->course,           m->course_title.has("nl") ? m->course_title.get("nl", "nl") : "", m->course_title.has("en") ? m->course_title.get("en", "en") : "", r.module_id,
                  r.info.registration, r.updated,           res.scaled,         certificate_code(r, stored_result_text(v))};
     }
 

@@ -4,6 +4,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "file_read.h"
+#include "input_limits.h"
 #include "records.h"
 
 namespace signaal::report {
@@ -72,11 +74,9 @@ std::variant<std::vector<RosterEntry>, std::string> parse_roster(const std::stri
 }
 
 std::variant<std::vector<RosterEntry>, std::string> read_roster(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return "cannot open roster " + path;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    auto r = parse_roster(ss.str());
+    FileText f = read_file_limited(path, kMaxRosterBytes, "a roster");
+    if (!f.ok) return "roster " + path + ": " + f.error;
+    auto r = parse_roster(f.text);
     if (auto* e = std::get_if<std::string>(&r)) return path + ": " + *e;
     return r;
 }

@@ -12,6 +12,7 @@
 #include <optional>
 #include <thread>
 
+#include "file_read.h"
 #include "record_files.h"
 
 namespace signaal::report {
@@ -38,7 +39,7 @@ bool read_whole_file(const std::string& path, std::string& out, std::string& err
     }
     if (static_cast<size_t>(st.st_size) > kMaxRecordBytes) {
         ::close(fd);
-        error = "not a Signaal score record (file of " + std::to_string(st.st_size) + " bytes is far too large)";
+        error = "the file is " + size_words(static_cast<std::uintmax_t>(st.st_size)) + ", larger than the " + size_words(kMaxRecordBytes) + " a score record may be; it was not read";
         return false;
     }
     out.resize(static_cast<size_t>(st.st_size));

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "catalogue.h"
+#include "input_limits.h"
 #include "verify.h"
 
 namespace signaal::report {
@@ -21,7 +22,7 @@ struct FoundFiles {
 FoundFiles find_record_files(const std::vector<std::string>& paths);
 
 // Files larger than this are not score records (a record is a few kilobytes).
-inline constexpr size_t kMaxRecordBytes = 16u << 20;
+using signaal::kMaxRecordBytes;  // core/limits.h
 
 // Reads a whole file; on failure returns false with `error` set.
 bool read_whole_file(const std::string& path, std::string& out, std::string& error);

@@ -61,6 +61,11 @@ cases = {
  'doctype': ('<module ', '<!DOCTYPE module [<!ENTITY e "x">]>\n<module '),
  'not-utf8': ('<nl>end</nl>', '<nl>caf\xe9</nl>'),
  'utf16': ('<nl>end</nl>', '<nl>end</nl>'),
+ # Once a stack overflow: conditions and elements nested past their limits.
+ 'deep-condition': ('<choice id="c2" target="b">', '<choice id="c2" target="b" when="' + '(' * 10000 + 'told' + ')' * 10000 + '">'),
+ 'deep-not': ('<choice id="c2" target="b">', '<choice id="c2" target="b" when="' + 'not ' * 5000 + 'told">'),
+ 'long-condition': ('<choice id="c2" target="b">', '<choice id="c2" target="b" when="' + ' and '.join(['told'] * 300) + '">'),
+ 'deep-elements': ('<text><nl>end</nl></text>', '<text><nl>end</nl></text>' + '<x>' * 5000 + '</x>' * 5000),
 }
 for name, sub in cases.items():
     if sub is None:

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Builds the loader fuzzer with clang and runs it for SECONDS (default 600),
-# seeded with the bundled modules and the malformed corpus.
+# seeded with the bundled modules and the malformed corpus (deeply nested
+# inputs among them), with a dictionary of the format's names and condition
+# operators. The README's test command runs it for 60 s; for a longer run
+# (maintainers, before a release):  bash tests/fuzz/run-fuzz.sh 3600
 #   bash tests/fuzz/run-fuzz.sh [SECONDS]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -14,5 +17,5 @@ work=build-fuzz/fuzz-corpus
 mkdir -p "$seeds" "$work"
 find content tests/corpus -name '*.xml' -exec cp {} "$seeds/" \;
 cd build-fuzz
-./bin/fuzz_loader -max_total_time="$secs" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+./bin/fuzz_loader -max_total_time="$secs" -max_len=131072 -dict=../tests/fuzz/module.dict -timeout=10 -rss_limit_mb=2048 \
   -print_final_stats=1 fuzz-corpus fuzz-seeds 2>&1 | tail -n 25

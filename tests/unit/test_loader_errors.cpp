@@ -86,11 +86,13 @@ TEST_CASE("text that is already normal comes out the same as by the long way", "
 
 TEST_CASE("a missing language falls back to the module's first language", "[loader]") {
     Text t;
-    t.nl = "Hallo";
+    t.set("nl", "Hallo");
     CHECK(t.get("en", "nl") == "Hallo");
-    t.en = "Hello";
+    t.set("en", "Hello");
     CHECK(t.get("en", "nl") == "Hello");
     Text only_en;
-    only_en.en = "Hi";
+    only_en.set("en", "Hi");
     CHECK(only_en.get("nl", "nl") == "Hi");
+    only_en.set("en", "");
+    CHECK(only_en.empty());
 }
