@@ -51,7 +51,10 @@ void Controller::save_record_now() {
 
 void Controller::reset_question() {
     s_.marks.assign(s_.session ? s_.session->scene().marks.size() : 0, false);
-    s_.cursor = 0;
+    // Nothing is focused or chosen when a question opens: Enter alone must not
+    // answer it (an Enter pressed twice on the feedback before once answered
+    // the next question unseen with option 1).
+    s_.cursor = -1;
     s_.scroll_to_cursor = false;
 }
 
@@ -89,6 +92,7 @@ void Controller::begin_attempt(const ModulePtr& m, bool fresh) {
         s_.session.emplace(m);
         save_record_now();
     }
+    s_.session->set_order_key(order_key_for(s_.info.registration));
     reset_question();
     s_.screen = Screen::ContentNote;
 }
@@ -186,7 +190,11 @@ Effects Controller::apply(const Action& a) {
         case K::ToggleMark:
             if (a.index >= 0 && static_cast<size_t>(a.index) < s_.marks.size()) {
                 s_.marks[static_cast<size_t>(a.index)] = !s_.marks[static_cast<size_t>(a.index)];
-                s_.cursor = a.index;
+                s_.cursor = a.index;  // a highlight's cursor is the mark; a select's the shown position
+                if (s_.session && s_.session->scene().kind == Interaction::Select) {
+                    const auto order = s_.session->mark_order();
+                    s_.cursor = static_cast<int>(std::find(order.begin(), order.end(), a.index) - order.begin());
+                }
             }
             break;
         case K::MoveCursor:
@@ -273,6 +281,7 @@ void Controller::reloaded(const std::string& path, const LoadResult& lr) {
         auto rep = replay(lr.module, started, std::vector<Answer>(answers.begin(), answers.begin() + static_cast<long>(n)));
         if (auto* ses = std::get_if<Session>(&rep)) {
             s_.session.emplace(std::move(*ses));
+            s_.session->set_order_key(order_key_for(s_.info.registration));
             s_.notice = std::string(w("Module opnieuw geladen; ", "Module reloaded; ")) + std::to_string(n) + " / " +
                         std::to_string(answers.size()) + w(" antwoorden behouden.", " answers kept.");
             break;

@@ -22,6 +22,8 @@ int moved_cursor(int cursor, int n) {
     if (ui::pressed(ui::Key::Tab)) step = ui::shift_down() ? -1 : 1;
     if (ui::pressed(ui::Key::Down) || ui::pressed(ui::Key::Right)) step = 1;
     if (ui::pressed(ui::Key::Up) || ui::pressed(ui::Key::Left)) step = -1;
+    if (step == 0) return cursor;
+    if (cursor < 0) return step > 0 ? 0 : n - 1;  // the first move from "nothing focused"
     return ((cursor + step) % n + n) % n;
 }
 
@@ -132,7 +134,7 @@ Action draw_question(const State& s, const Words& w) {
             ui::muted(w("Kies met 1–9 of met de pijltjes en Enter.", "Choose with 1–9, or with the arrow keys and Enter."));
             int d = ui::digit_pressed();
             if (d >= 1 && d <= n) a = Action::make(K::Choose, d - 1);
-            if (ui::pressed(ui::Key::Enter) && s.cursor < n) a = Action::make(K::Choose, s.cursor);
+            if (ui::pressed(ui::Key::Enter) && s.cursor >= 0 && s.cursor < n) a = Action::make(K::Choose, s.cursor);
             int c = moved_cursor(s.cursor, n);
             if (c != s.cursor && a.kind == K::None) a = Action::make(K::MoveCursor, c);
             break;
@@ -140,12 +142,17 @@ Action draw_question(const State& s, const Words& w) {
         case Interaction::Select:
         case Interaction::Highlight: {
             const int n = static_cast<int>(sc.marks.size());
+            // Select options are shown in this attempt's order; the cursor and
+            // the digit keys count shown positions, actions name marks.
+            const std::vector<int> order = sc.kind == Interaction::Select ? ses.mark_order() : std::vector<int>{};
+            auto mark_at = [&](int pos) { return order.empty() ? pos : order[static_cast<size_t>(pos)]; };
             if (sc.kind == Interaction::Select) {
                 for (int i = 0; i < n; ++i) {
+                    const int m = mark_at(i);
                     std::string id = "##option" + std::to_string(i);
-                    std::string label = std::to_string(i + 1) + ".  " + ui::T(s, sc.marks[static_cast<size_t>(i)].label);
-                    bool on = static_cast<size_t>(i) < s.marks.size() && s.marks[static_cast<size_t>(i)];
-                    if (ui::big_button(id.c_str(), label, i == s.cursor, on, true, s.scroll_to_cursor)) a = Action::make(K::ToggleMark, i);
+                    std::string label = std::to_string(i + 1) + ".  " + ui::T(s, sc.marks[static_cast<size_t>(m)].label);
+                    bool on = static_cast<size_t>(m) < s.marks.size() && s.marks[static_cast<size_t>(m)];
+                    if (ui::big_button(id.c_str(), label, i == s.cursor, on, true, s.scroll_to_cursor)) a = Action::make(K::ToggleMark, m);
                 }
                 ui::muted(w("Kies alles wat klopt: 1–9 of pijltjes en Spatie. Enter geeft je antwoord.",
                             "Choose everything that applies: 1–9, or arrows and Space. Enter gives your answer."));
@@ -161,9 +168,13 @@ Action draw_question(const State& s, const Words& w) {
             if (ui::big_button("##submit", w("Antwoord geven (Enter)", "Give my answer (Enter)"), false))
                 a = Action::make(K::Submit);
             int d = ui::digit_pressed();
-            if (d >= 1 && d <= n) a = Action::make(K::ToggleMark, d - 1);
-            if (ui::pressed(ui::Key::Space) && s.cursor < n) a = Action::make(K::ToggleMark, s.cursor);
-            if (ui::pressed(ui::Key::Enter)) a = Action::make(K::Submit);
+            if (d >= 1 && d <= n) a = Action::make(K::ToggleMark, mark_at(d - 1));
+            if (ui::pressed(ui::Key::Space) && s.cursor >= 0 && s.cursor < n) a = Action::make(K::ToggleMark, mark_at(s.cursor));
+            // Enter answers only once this screen has been worked on (a mark
+            // set or the cursor moved), never straight after it opens.
+            bool touched = s.cursor >= 0;
+            for (bool m : s.marks) touched = touched || m;
+            if (ui::pressed(ui::Key::Enter) && touched) a = Action::make(K::Submit);
             int c = moved_cursor(s.cursor, n);
             if (c != s.cursor && a.kind == K::None) a = Action::make(K::MoveCursor, c);
             break;

@@ -654,8 +654,19 @@ private:
         }
     }
 
+    // order="fixed" keeps the module's order; "shuffled" (the default) lets
+    // each attempt show its own.
+    bool fixed_order(const El& e) {
+        const char* v = e.Attribute("order");
+        if (!v || std::strcmp(v, "shuffled") == 0) return false;
+        if (std::strcmp(v, "fixed") == 0) return true;
+        attr_error(e, "order", "order must be fixed or shuffled, not '" + std::string(v) + "'");
+        return false;
+    }
+
     void read_choices(const El& c, Scene& s, const Ctx& ctx) {
-        allow_attrs(c, {});
+        allow_attrs(c, {"order"});
+        s.fixed_order = fixed_order(c);
         check_children(c, kChoices);
         s.prompt = child_text(c, "prompt", ctx);
         bool any_unconditional = false;
@@ -695,7 +706,8 @@ private:
     }
 
     void read_select(const El& c, Scene& s, const Ctx& ctx) {
-        allow_attrs(c, {"target"});
+        allow_attrs(c, {"target", "order"});
+        s.fixed_order = fixed_order(c);
         check_children(c, kSelect);
         s.prompt = child_text(c, "prompt", ctx);
         for (const El* e = c.FirstChildElement("option"); e; e = e->NextSiblingElement("option")) {

@@ -91,6 +91,9 @@ struct Scene {
     std::string id;
     Position pos;
     std::string role;
+    // order="fixed" on <choices> or <select>: shown in the module's order (a
+    // scale, "all of the above"); otherwise shuffled per attempt.
+    bool fixed_order = false;
     std::string image;  // relative to the module folder; checked not to leave it
     Text heading;
     std::vector<ConditionalText> texts;

@@ -4,9 +4,12 @@
 #include <cctype>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <string_view>
 #include <ctime>
 
 #include "graph.h"
+#include "shuffle.h"
 
 namespace signaal {
 
@@ -28,6 +31,20 @@ std::vector<const Choice*> Session::available_choices() const {
     std::vector<const Choice*> out;
     for (const auto& c : scene().choices)
         if (c.when.eval(vars_)) out.push_back(&c);
+    if (!order_key_.empty() && !scene().fixed_order) shuffle_for(order_key_, scene().id, out);
+    return out;
+}
+
+std::string order_key_for(const std::string& registration) {
+    const char* fixed = std::getenv("SIGNAAL_FIXED_ORDER");
+    return fixed && std::string_view(fixed) == "1" ? std::string() : registration;
+}
+
+std::vector<int> Session::mark_order() const {
+    std::vector<int> out(scene().marks.size());
+    for (size_t i = 0; i < out.size(); ++i) out[i] = static_cast<int>(i);
+    if (!order_key_.empty() && !scene().fixed_order && scene().kind == Interaction::Select)
+        shuffle_for(order_key_, scene().id, out);
     return out;
 }
 

@@ -86,8 +86,18 @@ public:
     bool finished() const { return scene().kind == Interaction::Ending; }
     const std::string& started() const { return started_; }
 
-    // The choices offered now (their when= holds), in the module's order.
+    // The choices offered now (their when= holds), in this attempt's order:
+    // shuffled per scene from the order key unless the scene fixes its order
+    // or no key is set (replays and checks need no order: answers are ids).
     std::vector<const Choice*> available_choices() const;
+    // Indices into scene().marks in the order a select shows its options
+    // (highlight targets keep theirs: they are phrases in the passage).
+    std::vector<int> mark_order() const;
+    // The key the display order is drawn from: the attempt's registration, so
+    // the same attempt always shows the same order (after a resume too) and the
+    // record, which keeps the registration, says which order was shown.
+    void set_order_key(std::string key) { order_key_ = std::move(key); }
+    const std::string& order_key() const { return order_key_; }
     // The scene's texts whose when= holds.
     std::vector<const Text*> visible_texts() const;
 
@@ -107,6 +117,7 @@ public:
 private:
     ModulePtr module_;
     std::string started_;
+    std::string order_key_;
     int current_ = 0;
     VarValues vars_;
     std::vector<bool> answered_;
@@ -120,6 +131,11 @@ private:
 
     std::string route(const std::vector<Route>& rs, const VarValues& vars) const;
 };
+
+// The order key for an attempt with this registration: the registration, or
+// "" (the module's order) when SIGNAAL_FIXED_ORDER=1 is set, for scripted demos
+// and tests that answer by position (docs/gui.md).
+std::string order_key_for(const std::string& registration);
 
 // Replays `answers` from the start; stops at the first one the module does not
 // allow and says which (1-based) and why.

@@ -50,6 +50,7 @@ std::string failure_kind(const Verification& v) {
     const std::string& p = v.problems.empty() ? std::string() : v.problems.front();
     if (!v.record) {
         if (starts(p, "cannot")) return "unreadable";
+        if (starts(p, "the file is") && p.find("larger than") != std::string::npos) return "too-large";
         if (starts(p, "not a Signaal") || starts(p, "unsupported")) return "foreign";
         return "corrupt";
     }

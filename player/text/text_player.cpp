@@ -96,6 +96,7 @@ public:
             if (!save(*session)) return kExitRecordError;
         }
         Session& s = *session;
+        s.set_order_key(order_key_for(info_.registration));
 
         if (s.answers().empty() && !content_note()) return stopped();
         while (!s.finished()) {
@@ -335,8 +336,12 @@ private:
                 bool sel = sc.kind == Interaction::Select;
                 if (!sc.prompt.empty()) out_ << "\n" << T(sc.prompt) << "\n";
                 if (!sel) show_passage(sc);
-                for (size_t i = 0; i < sc.marks.size(); ++i)
-                    out_ << wrap(sel ? T(sc.marks[i].label) : phrase(sc, sc.marks[i].id), 72, "  " + std::to_string(i + 1) + ". ");
+                // Numbers count the options as shown (a select's are in this attempt's order).
+                const std::vector<int> order = s.mark_order();
+                for (size_t i = 0; i < order.size(); ++i) {
+                    const Mark& m = sc.marks[static_cast<size_t>(order[i])];
+                    out_ << wrap(sel ? T(m.label) : phrase(sc, m.id), 72, "  " + std::to_string(i + 1) + ". ");
+                }
                 out_ << (sel ? w_("Typ de nummers van alles wat je kiest, met spaties ertussen (Enter: geen).",
                                   "Type the numbers of everything you choose, separated by spaces (Enter: none).")
                              : w_("Typ de nummers van de verdachte zinnen, met spaties ertussen (Enter: geen).",
@@ -349,7 +354,7 @@ private:
                     if (numbers(line, sc.marks.size(), pick)) break;
                     out_ << w_("Typ nummers van 1 tot ", "Type numbers from 1 to ") << sc.marks.size() << w_(", elk één keer.", ", each once.") << "\n";
                 }
-                for (size_t p : pick) a.response.push_back(sc.marks[p - 1].id);
+                for (size_t p : pick) a.response.push_back(sc.marks[static_cast<size_t>(order[p - 1])].id);
                 break;
             }
             case Interaction::Ending:

@@ -88,7 +88,9 @@ TEST_CASE("a huge file is refused without reading it", "[report][robust]") {
     }
     ReportModel m = rt::run({dir});
     REQUIRE(m.failures.size() == 1);
-    CHECK(m.failures[0].kind == "foreign");
+    CHECK(m.failures[0].kind == "too-large");
+    REQUIRE(m.failures[0].reasons.size() == 1);
+    CHECK(m.failures[0].reasons[0].find("larger than the 4 MB a score record may be") != std::string::npos);
     CHECK(m.counted == 0);
 }
 
