@@ -79,7 +79,7 @@ void TrainerController::build() {
     report::AggregateOptions o;
     o.threshold = *threshold;
     o.lang = s_.settings.language;
-    o.filter.venue = trim(t.field(F::Venue));
+    if (std::string v = trim(t.field(F::Venue)); !v.empty()) o.filter.venues = {v};
     o.filter.module = trim(t.field(F::Module));
     o.filter.from = trim(t.field(F::From));
     o.filter.to = trim(t.field(F::To));
