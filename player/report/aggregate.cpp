@@ -90,7 +90,7 @@ Aggregator::Aggregator(const Catalogue& catalogue, AggregateOptions options) : c
 
 void Aggregator::add_unreadable(const std::string& path, const std::string& reason) {
     ++files_;
-    failures_.push_back({path, "unreadable", {reason}});
+    failures_.push_back({path, "unreadable", {reason}, ""});
 }
 
 Counted Aggregator::add(const std::string& path, const Verification& v) {
@@ -107,7 +107,7 @@ Counted Aggregator::add(const std::string& path, const Verification& v) {
         return Counted::ClassSession;
     }
     if (!v.ok() || !v.record || !v.replayed || !v.module) {
-        Failure f{path, failure_kind(v), v.problems};
+        Failure f{path, failure_kind(v), v.problems, v.record ? v.record->info.trainee.name + " (" + v.record->info.trainee.venue + ")" : ""};
         if (f.reasons.empty()) f.reasons.push_back("could not be verified");
         failures_.push_back(std::move(f));
         return Counted::Failed;
@@ -116,7 +116,8 @@ Counted Aggregator::add(const std::string& path, const Verification& v) {
     const RegistrationKey key = registration_key(reg);
     if (uint32_t first = seen_.insert(key, static_cast<uint32_t>(files_))) {
         duplicates_.push_back({failures_.size(), first, key});
-        failures_.push_back({path, "duplicate", {"same attempt (registration " + reg + ") as "}});
+        failures_.push_back({path, "duplicate", {"same attempt (registration " + reg + ") as "},
+                             v.record->info.trainee.name + " (" + v.record->info.trainee.venue + ")"});
         return Counted::Duplicate;
     }
     // After the duplicate check, so a second copy is reported whatever the filter.

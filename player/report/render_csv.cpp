@@ -100,9 +100,9 @@ void classes(const ReportModel& m, Csv& c) {
 }
 
 void skipped(const ReportModel& m, Csv& c) {
-    c.header({"file", "kind", "reason"});
+    c.header({"file", "kind", "trainee", "reason"});
     for (const auto& f : m.failures)
-        for (const auto& r : f.reasons) c.row({f.file, f.kind, r});
+        for (const auto& r : f.reasons) c.row({f.file, f.kind, f.trainee, r});
 }
 
 using Writer = void (*)(const ReportModel&, Csv&);

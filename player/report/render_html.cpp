@@ -164,7 +164,8 @@ void render_html(const ReportModel& m, Sink& o) {
         for (const auto& f : m.failures) {
             std::string why;
             for (const auto& r : f.reasons) why += (why.empty() ? "" : "<br>") + esc(r);
-            o += "<tr>" + td(esc(f.file)) + td(esc(f.kind)) + td(why) + "</tr>\n";
+            o += "<tr>" + td(esc(f.file) + (f.trainee.empty() ? "" : "<br><span class=\"small\">" + esc(f.trainee) + "</span>")) + td(esc(f.kind)) +
+                 td(why) + "</tr>\n";
         }
         o += "</table>\n";
     }

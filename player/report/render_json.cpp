@@ -54,7 +54,7 @@ json module_json(const ModuleStats& ms) {
             {"questions", qs}, {"signals_missed", missed}, {"critical_errors", crit}};
 }
 
-json failure_json(const Failure& f) { return {{"file", f.file}, {"kind", f.kind}, {"reasons", f.reasons}}; }
+json failure_json(const Failure& f) { return {{"file", f.file}, {"kind", f.kind}, {"reasons", f.reasons}, {"trainee", f.trainee}}; }
 
 json ids(const std::vector<const TraineeRow*>& rows) {
     json a = json::array();

@@ -131,7 +131,8 @@ void render_table(const ReportModel& m, Sink& out) {
     out += "\nSkipped files (never counted)\n";
     if (m.failures.empty()) out += "  none\n";
     for (const auto& f : m.failures)
-        for (const auto& r : f.reasons) out += "  " + f.file + ": " + f.kind + ": " + r + "\n";
+        for (const auto& r : f.reasons)
+            out += "  " + f.file + (f.trainee.empty() ? "" : " [" + f.trainee + "]") + ": " + f.kind + ": " + r + "\n";
 }
 
 }  // namespace signaal::report

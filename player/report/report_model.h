@@ -97,6 +97,7 @@ struct Failure {
     std::string file;
     std::string kind;  // unreadable, corrupt, foreign, tampered, duplicate, unknown-module
     std::vector<std::string> reasons;
+    std::string trainee;  // "name (venue)" as the record says, when it could be read; else empty
 };
 
 // A classroom session (signaal --class): reported on its own, it never counts

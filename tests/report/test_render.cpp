@@ -83,6 +83,12 @@ TEST_CASE("HTML report is self-contained with SVG bars and escaped text", "[repo
     CHECK(html.find("<svg") != std::string::npos);
     CHECK(html.find("<script") == std::string::npos);
     CHECK(html.find("&lt;script&gt;") != std::string::npos);
+    // Dates never wrap ("2026-01-/03"), and the page is not held to a narrow column.
+    CHECK(html.find("white-space:nowrap") != std::string::npos);
+    CHECK(html.find("max-width") == std::string::npos);
+    CHECK(html.find("<span class=\"small nw\">" + day(m.trainees.front().modules.front().latest.date) + "</span>") != std::string::npos);
+    // Missed signals as rates of the times they came up.
+    CHECK(html.find("% missed") != std::string::npos);
     for (const char* external : {"src=", "href=", "@import", "url(", "http://", "https://"}) {
         INFO(external);
         CHECK(html.find(external) == std::string::npos);

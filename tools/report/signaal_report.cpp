@@ -106,7 +106,7 @@ int main(int argc, char** argv) {
     unsigned threads = std::max(2u, std::min(4u, std::thread::hardware_concurrency()));
     bool quiet = false;
     std::vector<std::string> venues;
-    std::string tz, due, table, per_venue;
+    std::string tz, due, table, per_venue, module;
     app.add_option("records", dirs, "Folders (or files) holding score records")->required();
     app.add_option("--content", content, "Content folder(s) with the modules (default: the bundled course)");
     app.add_option("--roster", roster_file, "CSV of staff: name or trainee id, venue, role");
@@ -129,6 +129,7 @@ int main(int argc, char** argv) {
     app.add_option("--threads", threads, "Worker threads verifying records")->check(CLI::Range(1, 64));
     app.add_flag("--quiet", quiet, "No progress bar");
     app.add_option("--venue", venues, "Only this venue (repeatable); case, accents and extra spaces do not matter");
+    app.add_option("--module", module, "Only attempts at this module (its id)");
     app.add_option("--per-venue", per_venue, "Write an HTML report per venue into this folder (one for each venue's manager)");
     app.add_option("--tz", tz, "Time zone of the dates shown (e.g. Europe/Amsterdam; default: this machine's)");
     app.add_option("--due", due, "List certificates whose refresher is due within this period: 3m, 1y, 90d (default 3m)");
@@ -162,7 +163,7 @@ int main(int argc, char** argv) {
 
     AggregateOptions ao;
     ao.threshold = threshold, ao.course = course, ao.lang = lang, ao.roster_file = roster_file;
-    ao.valid_months = cert.valid_months, ao.due_months = due_months, ao.filter.venues = venues;
+    ao.valid_months = cert.valid_months, ao.due_months = due_months, ao.filter.venues = venues, ao.filter.module = module;
     if (!roster_file.empty()) {
         auto r = read_roster(roster_file);
         if (auto* e = std::get_if<std::string>(&r)) return fail(*e);
@@ -181,6 +182,7 @@ int main(int argc, char** argv) {
     size_t loaded = 0;
     for (const auto& e : cat.entries) loaded += e.module != nullptr;
     if (loaded == 0) return fail("no modules found in the content folders (use --content)");
+    if (!module.empty() && !cat.find(module)) return fail("--module " + module + ": no module with that id in the content folders");
 
     phase("load content");
 
