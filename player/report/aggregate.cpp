@@ -90,7 +90,7 @@ Aggregator::Aggregator(const Catalogue& catalogue, AggregateOptions options) : c
 
 void Aggregator::add_unreadable(const std::string& path, const std::string& reason) {
     ++files_;
-    failures_.push_back({path, "unreadable", {reason}, ""});
+    failures_.push_back({path, "unreadable", {reason}, "", ""});
 }
 
 Counted Aggregator::add(const std::string& path, const Verification& v) {
@@ -107,7 +107,8 @@ Counted Aggregator::add(const std::string& path, const Verification& v) {
         return Counted::ClassSession;
     }
     if (!v.ok() || !v.record || !v.replayed || !v.module) {
-        Failure f{path, failure_kind(v), v.problems, v.record ? v.record->info.trainee.name + " (" + v.record->info.trainee.venue + ")" : ""};
+        Failure f{path, failure_kind(v), v.problems, v.record ? v.record->info.trainee.name + " (" + v.record->info.trainee.venue + ")" : "",
+                  v.record ? v.record->info.trainee.venue : ""};
         if (f.reasons.empty()) f.reasons.push_back("could not be verified");
         failures_.push_back(std::move(f));
         return Counted::Failed;
@@ -117,7 +118,7 @@ Counted Aggregator::add(const std::string& path, const Verification& v) {
     if (uint32_t first = seen_.insert(key, static_cast<uint32_t>(files_))) {
         duplicates_.push_back({failures_.size(), first, key});
         failures_.push_back({path, "duplicate", {"same attempt (registration " + reg + ") as "},
-                             v.record->info.trainee.name + " (" + v.record->info.trainee.venue + ")"});
+                             v.record->info.trainee.name + " (" + v.record->info.trainee.venue + ")", v.record->info.trainee.venue});
         return Counted::Duplicate;
     }
     // After the duplicate check, so a second copy is reported whatever the filter.
@@ -344,6 +345,13 @@ ReportModel Aggregator::finish(const std::vector<std::string>& dirs, const std::
         out.failures[d.failure].reasons[0] += (name.empty() ? "file number " + std::to_string(d.first) : name) + "; counted once";
     }
     std::sort(out.failures.begin(), out.failures.end(), [](const Failure& a, const Failure& b) { return a.file < b.file; });
+    if (!opt_.filter.venues.empty()) {
+        // A report for one venue's manager names no other venue's staff or files, and no class sessions.
+        auto other = [&](const Failure& f) { return f.venue.empty() || !opt_.filter.venue_matches(f.venue); };
+        out.failures_elsewhere = std::count_if(out.failures.begin(), out.failures.end(), other);
+        out.failures.erase(std::remove_if(out.failures.begin(), out.failures.end(), other), out.failures.end());
+        out.classes.clear();
+    }
     return out;
 }
 

@@ -158,6 +158,8 @@ void render_html(const ReportModel& m, Sink& o) {
     }
 
     o += "<h2>Skipped files</h2>\n";
+    if (m.failures_elsewhere)
+        o += "<p class=\"small\">" + std::to_string(m.failures_elsewhere) + " more of other venues or unreadable, not shown here.</p>\n";
     if (m.failures.empty()) o += "<p>None: every file verified.</p>\n";
     else {
         o += "<p>These files failed verification or could not be read. They count for nothing.</p>\n<table><tr><th>File</th><th>Kind</th><th>Why</th></tr>\n";

@@ -82,7 +82,8 @@ json head_json(const ReportModel& m) {
             {"roster_without_records", ids(roster_without_records(m))},
             {"not_on_roster", ids(not_on_roster(m))},
             {"files", m.files},
-            {"counted", m.counted}};
+            {"counted", m.counted},
+            {"failures_elsewhere", m.failures_elsewhere}};
 }
 
 template <class T, class F>

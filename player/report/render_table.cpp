@@ -129,6 +129,7 @@ void render_table(const ReportModel& m, Sink& out) {
                std::to_string(k.votes) + " votes" + (k.finished ? ", ending " + k.ending : ", unfinished") + "\n";
 
     out += "\nSkipped files (never counted)\n";
+    if (m.failures_elsewhere) out += "  (" + std::to_string(m.failures_elsewhere) + " more of other venues or unreadable, not shown here)\n";
     if (m.failures.empty()) out += "  none\n";
     for (const auto& f : m.failures)
         for (const auto& r : f.reasons)

@@ -98,6 +98,7 @@ struct Failure {
     std::string kind;  // unreadable, corrupt, foreign, tampered, duplicate, unknown-module
     std::vector<std::string> reasons;
     std::string trainee;  // "name (venue)" as the record says, when it could be read; else empty
+    std::string venue;    // the record's venue, when it could be read
 };
 
 // A classroom session (signaal --class): reported on its own, it never counts
@@ -127,7 +128,8 @@ struct ReportModel {
     std::vector<TraineeRow> trainees;  // sorted by venue, then name
     std::vector<VenueRow> venues;      // sorted by venue
     std::vector<ModuleStats> modules;  // catalogue order
-    std::vector<Failure> failures;     // sorted by file
+    std::vector<Failure> failures;     // sorted by file; with a venue filter only that venue's (a report for its manager)
+    long failures_elsewhere = 0;       // skipped files left out by a venue filter (other venues, or unreadable)
     std::vector<ClassRow> classes;     // class sessions, sorted by date then class
 };
 

@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <ctime>
 
+#include <nlohmann/json.hpp>
+
 #include "helpers.h"
 #include "local_time.h"
 #include "render.h"
@@ -177,4 +179,33 @@ TEST_CASE("the date filter uses the local day", "[report][review][tz]") {
     f.from = "2026-01-03";
     CHECK(f.matches("Hotel X", "m", "2026-01-02T23:08:00Z"));
     CHECK_FALSE(f.matches("Hotel X", "m", "2026-01-02T22:50:00Z"));
+}
+
+TEST_CASE("a venue's report names no other venue's staff or files", "[report][review][venue]") {
+    std::string dir = rt::temp_dir("venue-report");
+    rt::generate(dir, 120, 12, 8);
+    ReportModel all = rt::run({dir});
+    REQUIRE(all.venues.size() >= 2);
+    // A record edited by hand at the first trainee's venue.
+    const std::string venue = all.trainees.front().venue;
+    std::string src;
+    for (const auto& t : all.trainees)
+        if (t.venue == venue && !t.modules.empty()) src = t.modules.front().latest.file;
+    REQUIRE_FALSE(src.empty());
+    auto rec = nlohmann::json::parse(rt::slurp(src));
+    rec["result"]["scaled"] = rec["result"]["scaled"].get<int>() + 1;
+    rt::spit(dir + "/zz-edited.json", rec.dump());
+
+    AggregateOptions mine, other;
+    mine.filter.venues = {venue};
+    other.filter.venues = {all.venues.front().venue == venue ? all.venues.back().venue : all.venues.front().venue};
+    ReportModel a = rt::run({dir}, mine), b = rt::run({dir}, other);
+    REQUIRE(a.failures.size() == 1);
+    CHECK(a.failures[0].kind == "tampered");
+    CHECK(a.failures[0].venue == venue);
+    CHECK(a.failures_elsewhere == 0);
+    CHECK(b.failures.empty());
+    CHECK(b.failures_elsewhere == 1);
+    for (const auto& t : b.trainees) CHECK(fold_key(t.venue) == fold_key(other.filter.venues[0]));
+    CHECK(render_html(b).find(venue) == std::string::npos);
 }

@@ -219,7 +219,7 @@ int main(int argc, char** argv) {
     if (!built.errors.empty() && built.model.files == 0) return 2;
     ReportModel& model = built.model;
     phase("find, verify and aggregate");
-    int rc = model.failures.empty() && built.errors.empty() ? 0 : 1;
+    int rc = model.failures.empty() && model.failures_elsewhere == 0 && built.errors.empty() ? 0 : 1;
     warn_roster(model);
     if (want_report) {  // streamed: the document is never held whole
         const Format f = *parse_format(format_name);
@@ -254,8 +254,8 @@ int main(int argc, char** argv) {
         std::cerr << "signaal-report: " << model.venues.size() << " venue report(s) in " << per_venue << "\n";
     }
     phase("render and write");
-    if (!model.failures.empty())
-        std::cerr << "signaal-report: " << model.failures.size() << " file(s) skipped (failed verification, unreadable or duplicate); see the report\n";
+    if (!model.failures.empty() || model.failures_elsewhere)
+        std::cerr << "signaal-report: " << model.failures.size() + model.failures_elsewhere << " file(s) skipped (failed verification, unreadable or duplicate); see the report\n";
     if (!cert_dir.empty())
         if (auto e = write_certificates(model, cert_dir, course, cert); !e.empty()) return fail(e);
     if (xapi) {
