@@ -51,6 +51,22 @@ void keep(TrainerAction& a, TrainerAction b) {
     if (a.kind == K::None) a = std::move(b);
 }
 
+// The filter the shown figures were built with, in the screen's language (the
+// model's own description, written into CSV files, is English).
+std::string shown_filter(const TrainerState& t, const Words& w) {
+    if (t.applied.size() != static_cast<size_t>(F::Count)) return "";
+    std::string out;
+    auto add = [&](const char* what, F f) {
+        const std::string& v = t.applied[static_cast<size_t>(f)];
+        if (v.find_first_not_of(" \t") != std::string::npos) out += (out.empty() ? "" : ", ") + std::string(what) + v;
+    };
+    add(w("locatie ", "venue "), F::Venue);
+    add(w("module ", "module "), F::Module);
+    add(w("van ", "from "), F::From);
+    add(w("tot en met ", "to "), F::To);
+    return out.empty() ? w("alles (geen filter)", "everything (no filter)") : out;
+}
+
 std::string summary(const report::ReportModel& m, const Words& w) {
     std::string s = std::to_string(m.counted) + w(" pogingen geteld uit ", " attempts counted from ") + std::to_string(m.files) +
                     w(" bestanden", " files");
@@ -112,7 +128,7 @@ TrainerAction draw_trainer(const State& s, const Words& w) {
     if (!t.message.empty()) (t.message_bad ? ui::text_bad(t.message) : ui::text_good(t.message));
     // What the figures below are: the filter they were built with, and a warning when the fields say otherwise.
     if (t.model && !t.building)
-        ui::muted(std::string(w("Getoond: ", "Shown: ")) + (t.model->filter.empty() ? std::string(w("alles (geen filter)", "everything (no filter)")) : t.model->filter));
+        ui::muted(std::string(w("Getoond: ", "Shown: ")) + shown_filter(t, w));
     if (t.typed_not_applied() && !t.building)
         ui::text_bad(w("Getypt maar nog niet toegepast: druk op Enter (CSV bewaren past het eerst toe).",
                        "Typed but not applied yet: press Enter (Export CSV applies it first)."));
