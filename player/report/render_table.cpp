@@ -30,7 +30,18 @@ void table(Sink& out, const Row& header, const std::vector<Row>& rows) {
     for (const auto& r : rows) line(r);
 }
 
-std::string res(const AttemptSummary& a) { return attempt_text(a) + " " + day(a.date); }
+// Score, result and pass mark in the column; why it failed goes to the last
+// column, where a long critical-error label widens nothing else.
+std::string res(const AttemptSummary& a) {
+    if (!a.finished) return std::to_string(a.scaled) + "% unfinished " + day(a.date);
+    return std::to_string(a.scaled) + "% " + (a.passed ? "passed" : "failed") + " (pass mark " + std::to_string(a.pass_mark) + "%) " + day(a.date);
+}
+std::string why(const TraineeModule& tm) {
+    std::string l = fail_reason(tm.latest), b = fail_reason(tm.best);
+    if (l.empty() && b.empty()) return "";
+    if (l == b || b.empty()) return "latest: " + l;
+    return l.empty() ? "best: " + b : "latest: " + l + "; best: " + b;
+}
 
 std::string names(const std::vector<const TraineeRow*>& rows) {
     std::string s;
@@ -58,13 +69,13 @@ void render_table(const ReportModel& m, Sink& out) {
     for (const auto& t : m.trainees) {
         std::string passed = t.course_passed() ? "yes " + day(t.passes.back().date) : "no";
         std::string who = t.name.empty() ? t.id : t.name;
-        if (!t.has_records) rows.push_back({who, t.venue, "(no attempts)", "", "", passed});
+        if (!t.has_records) rows.push_back({who, t.venue, "(no attempts)", "", "", passed, ""});
         for (size_t i = 0; i < t.modules.size(); ++i) {
             const auto& tm = t.modules[i];
-            rows.push_back({i ? "" : who, i ? "" : t.venue, tm.module_id, res(tm.latest), res(tm.best), i ? "" : passed});
+            rows.push_back({i ? "" : who, i ? "" : t.venue, tm.module_id, res(tm.latest), res(tm.best), i ? "" : passed, why(tm)});
         }
     }
-    table(out, {"trainee", "venue", "module", "latest", "best", "course passed"}, rows);
+    table(out, {"trainee", "venue", "module", "latest", "best", "course passed", "why failed"}, rows);
 
     out += "\nVenues (certified when at least " + percent_text(m.threshold * 100) + " of staff passed" +
            (m.course.empty() ? std::string() : " course " + m.course) + "; staff from " +
