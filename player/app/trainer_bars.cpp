@@ -40,14 +40,14 @@ void share_bar(double share, double marker, bool good, float width) {
     }
 }
 
-void count_bar(long count, long largest, bool good, float width) {
-    const std::string n = std::to_string(count);
-    const float text_w = ImGui::CalcTextSize("000000").x;
+void count_bar(long count, long whole, bool good, float width, const std::string& text) {
+    const std::string n = text.empty() ? std::to_string(count) : text;
+    const float text_w = std::max(ImGui::CalcTextSize("000000").x, ImGui::CalcTextSize("0000 of 0000 = 100.0%").x);
     ImVec2 a, b;
     reserve(std::max(1.0f, width - text_w), a, b);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float w = b.x - a.x;
-    const float fill = largest > 0 ? w * static_cast<float>(count) / static_cast<float>(largest) : 0;
+    const float fill = whole > 0 ? w * static_cast<float>(std::min(count, whole)) / static_cast<float>(whole) : 0;
     dl->AddRectFilled(a, b, colour(ImGuiCol_FrameBg));
     if (fill > 0) dl->AddRectFilled(a, ImVec2(a.x + fill, b.y), colour(good ? ImGuiCol_PlotHistogram : ImGuiCol_Button));
     ImGui::SameLine();

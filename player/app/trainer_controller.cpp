@@ -7,6 +7,7 @@
 #include "records.h"
 #include "render.h"
 #include "roster.h"
+#include "text_fold.h"
 
 namespace signaal::app {
 
@@ -37,6 +38,25 @@ std::optional<double> parse_threshold(const std::string& text) {
     if (v > 1) v /= 100;  // "60" means 60%, as signaal-report --threshold
     if (v < 0 || v > 1) return std::nullopt;
     return v;
+}
+
+ModuleMatch match_module(const Catalogue& catalogue, const std::string& typed) {
+    ModuleMatch m;
+    const std::string want = report::fold_key(typed);
+    if (want.empty()) return m;
+    for (const auto& e : catalogue.entries)
+        if (e.module && e.module->id == typed) return {{e.module->id}, e.module->assessment};
+    // Part of an id or of a title in either language, as a person types it.
+    for (const auto& e : catalogue.entries) {
+        if (!e.module) continue;
+        const Module& mod = *e.module;
+        for (const std::string& text : {mod.id, mod.title.get("nl", mod.fallback_language()), mod.title.get("en", mod.fallback_language())})
+            if (report::fold_key(text).find(want) != std::string::npos) {
+                m.ids.push_back(mod.id), m.assessment = mod.assessment;
+                break;
+            }
+    }
+    return m;
 }
 
 bool valid_day(const std::string& text) {
@@ -79,8 +99,26 @@ void TrainerController::build() {
     report::AggregateOptions o;
     o.threshold = *threshold;
     o.lang = s_.settings.language;
-    o.filter.venue = trim(t.field(F::Venue));
-    o.filter.module = trim(t.field(F::Module));
+    if (std::string v = trim(t.field(F::Venue)); !v.empty()) o.filter.venues = {v};
+    t.module_note.clear();
+    if (std::string typed = trim(t.field(F::Module)); !typed.empty()) {
+        // A partial id matches the one module it names; none or several is said, never silently nothing.
+        ModuleMatch mm = match_module(s_.catalogue, typed);
+        if (mm.ids.empty()) return say((nl ? "Geen module past bij \u201C" : "No module matches \u201C") + typed + "\u201D.", true);
+        if (mm.ids.size() > 1) {
+            std::string list;
+            for (const auto& id : mm.ids) list += (list.empty() ? "" : ", ") + id;
+            return say((nl ? "Meerdere modules passen bij \u201C" : "Several modules match \u201C") + typed + "\u201D: " + list, true);
+        }
+        o.filter.module = mm.ids.front();
+        if (o.filter.module != typed) t.module_note = std::string("Module: ") + o.filter.module;
+        if (!mm.assessment)
+            t.module_note += std::string(t.module_note.empty() ? "" : ". ") +
+                             (nl ? "Alleen de eindtoets telt voor \u2018cursus geslaagd\u2019: met een filter op een andere module "
+                                   "telt geen enkele poging als geslaagd, dus staat elke locatie op 0."
+                                 : "Only the final assessment counts towards passing the course: filtered on another module no "
+                                   "attempt passes the course, so every venue shows 0.");
+    }
     o.filter.from = trim(t.field(F::From));
     o.filter.to = trim(t.field(F::To));
     if (!valid_day(o.filter.from) || !valid_day(o.filter.to))
@@ -91,7 +129,9 @@ void TrainerController::build() {
         if (auto* e = std::get_if<std::string>(&r)) return say((nl ? "Personeelslijst: " : "Roster: ") + *e, true);
         o.roster = std::move(std::get<std::vector<report::RosterEntry>>(r));
     }
-    say("", false);
+    if (!t.export_pending) say("", false);
+    t.applied = t.fields;
+    o.due_months = 3;  // the Due tab: refreshers due within three months
     t.building = true;
     t.done = t.total = 0;
     job_.start(std::move(dirs), s_.catalogue, std::move(o));
@@ -107,6 +147,7 @@ bool TrainerController::poll() {
     t.building = false;
     t.model = std::move(built->model);
     t.errors = std::move(built->errors);
+    if (t.export_pending) export_csv();
     return true;
 }
 
@@ -114,11 +155,29 @@ void TrainerController::export_csv() {
     TrainerState& t = s_.trainer;
     const bool nl = s_.settings.language != "en";
     const std::string path = trim(t.field(F::Export));
-    if (!t.model) return say(nl ? "Nog geen rapport om te bewaren." : "No report to export yet.", true);
-    if (path.empty()) return say(nl ? "Geef een bestandsnaam voor de CSV." : "Give a file name for the CSV.", true);
-    // The report library's own CSV: the same file signaal-report --format csv writes.
-    if (auto err = write_file_atomic(path, report::render_csv(*t.model))) return say(*err, true);
-    say((nl ? "CSV bewaard: " : "CSV saved: ") + path, false);
+    if (path.empty()) return t.export_pending = false, say(nl ? "Geef een bestandsnaam voor de CSV." : "Give a file name for the CSV.", true);
+    // What the screen shows: a filter typed but not applied is applied first, then the export follows the build.
+    if (t.building || !t.model || t.typed_not_applied()) {
+        t.export_pending = true;
+        if (!t.building) build();
+        if (!t.building) t.export_pending = false;  // the fields were refused (message shown)
+        return;
+    }
+    t.export_pending = false;
+    if (!t.errors.empty() && t.model->files == 0)
+        return say(nl ? "Niets te bewaren: er zijn geen scorebestanden gelezen." : "Nothing to export: no score records were read.", true);
+    // The shown tab's table, as signaal-report --table writes it; the filter is in every row.
+    const char* table = "venues";
+    switch (t.tab) {
+        case TrainerTab::Venues: table = "venues"; break;
+        case TrainerTab::Trainees: table = "trainees"; break;
+        case TrainerTab::Modules: table = "options"; break;
+        case TrainerTab::Skipped: table = "skipped"; break;
+        case TrainerTab::Due: table = "due"; break;
+    }
+    if (auto err = write_file_atomic(path, report::render_csv_table(*t.model, table))) return say(*err, true);
+    const std::string filter = t.model->filter.empty() ? std::string(nl ? "geen filter" : "no filter") : t.model->filter;
+    say((nl ? "CSV bewaard (" : "CSV saved (") + std::string(table) + ", " + filter + "): " + path, false);
 }
 
 Effects TrainerController::apply(const TrainerAction& a) {

@@ -28,6 +28,14 @@ private:
     void say(std::string message, bool bad);
 };
 
+// The modules a typed module filter names: the one with that exact id, else
+// every module whose id or title contains it (case and accents ignored).
+struct ModuleMatch {
+    std::vector<std::string> ids;
+    bool assessment = false;  // of the last one found (meaningful when there is one)
+};
+ModuleMatch match_module(const Catalogue& catalogue, const std::string& typed);
+
 // "60", "60%" or "0.6" -> 0.6; nullopt when it is not a share between 0 and 100%.
 std::optional<double> parse_threshold(const std::string& text);
 // True for "" and for a real YYYY-MM-DD day.

@@ -15,7 +15,7 @@ namespace signaal::app {
 // The view's text fields, in Tab order.
 enum class TrainerField { Folders, Roster, Threshold, Venue, Module, From, To, Export, Count };
 
-enum class TrainerTab { Venues, Trainees, Modules, Skipped };
+enum class TrainerTab { Venues, Trainees, Modules, Skipped, Due };
 
 struct TrainerState {
     bool active = false;
@@ -26,12 +26,22 @@ struct TrainerState {
     bool building = false;      // a TrainerJob is running
     size_t done = 0, total = 0;  // its progress (files verified / found)
     std::optional<report::ReportModel> model;  // the last report built, with the filter it was built with
+    std::vector<std::string> applied;          // the fields that report was built from (a typed filter not yet applied differs)
+    bool export_pending = false;               // export once the build under way is done (it applies what was typed)
+    std::string module_note;                   // the module filter resolved from a partial id, or why venues show no passes
     std::vector<std::string> errors;           // folders that do not exist or cannot be read
     std::string message;                       // one line: export saved, bad date, …
     bool message_bad = false;
 
     std::string& field(TrainerField f) { return fields[static_cast<size_t>(f)]; }
     const std::string& field(TrainerField f) const { return fields[static_cast<size_t>(f)]; }
+    // True when a field that decides the report (folders, roster, threshold, filters) differs from what it was built with.
+    bool typed_not_applied() const {
+        if (applied.size() != fields.size()) return false;
+        for (size_t i = 0; i < fields.size(); ++i)
+            if (i != static_cast<size_t>(TrainerField::Export) && fields[i] != applied[i]) return true;
+        return false;
+    }
 };
 
 struct TrainerAction {
@@ -39,7 +49,7 @@ struct TrainerAction {
         None,
         SetField,  // index: TrainerField, text
         Build,     // (re)build from the fields; index >= 0: Enter in that field, text: its text
-        Export,    // write the shown report as CSV to the export path (index, text as for Build)
+        Export,    // write the shown tab's table as CSV to the export path, applying typed filters first (index, text as for Build)
         SetTab,    // index: TrainerTab
         ClearFilters,
         FilterVenue,  // text: show only this venue (a click on its row)

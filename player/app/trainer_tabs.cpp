@@ -24,9 +24,32 @@ void headers(std::initializer_list<const char*> names) {
     ImGui::TableHeadersRow();
 }
 
+// "86% niet geslaagd (norm 70%): kritieke fout “…”", so a high failed score explains itself.
 std::string result(const report::AttemptSummary& a, const Words& w) {
-    std::string r = a.finished ? (a.passed ? w("geslaagd", "passed") : w("niet geslaagd", "failed")) : w("niet af", "unfinished");
-    return std::to_string(a.scaled) + "% " + r + "  " + report::day(a.date);
+    std::string r = std::to_string(a.scaled) + "% ";
+    if (!a.finished) return r + w("niet af", "unfinished") + "  " + report::day(a.date);
+    r += std::string(a.passed ? w("geslaagd", "passed") : w("niet geslaagd", "failed")) + w(" (norm ", " (pass mark ") + std::to_string(a.pass_mark) + "%)";
+    if (!a.passed)
+        r += a.critical.empty() ? std::string(w(": onder de norm", ": below the pass mark"))
+                                : std::string(w(": kritieke fout \u201C", ": critical error \u201C")) + a.critical + "\u201D";
+    return r + "  " + report::day(a.date);
+}
+
+std::string percent_of(long part, long whole, const Words& w) {
+    return std::to_string(part) + w(" van ", " of ") + std::to_string(whole) + " = " + report::percent_text(report::share_percent(part, whole));
+}
+
+// Why a file does not count, in the screen's language (the verifier's own detail follows it).
+const char* kind_text(const std::string& kind, const Words& w) {
+    if (kind == "unreadable") return w("onleesbaar", "unreadable");
+    if (kind == "corrupt") return w("beschadigd: geen geldig scorebestand", "damaged: not a valid score record");
+    if (kind == "foreign") return w("geen Signaal-scorebestand (of een andere versie)", "not a Signaal score record (or another version)");
+    if (kind == "tampered") return w("gewijzigd na het spelen: score, antwoorden of naam kloppen niet met de module",
+                                     "changed after playing: score, answers or name do not match the module");
+    if (kind == "unknown-module") return w("de module staat niet in de inhoudsmappen", "the module is not in the content folders");
+    if (kind == "module-changed") return w("de module is gewijzigd sinds de poging", "the module has changed since the attempt");
+    if (kind == "duplicate") return w("dezelfde poging staat al in een ander bestand (telt één keer)", "the same attempt is in another file (counts once)");
+    return "";
 }
 }  // namespace
 
@@ -36,9 +59,10 @@ TrainerAction draw_venues_tab(const report::ReportModel& m, const Words& w) {
         ui::muted(w("Geen locaties in deze selectie.", "No venues in this selection."));
         return a;
     }
-    ui::muted(std::string(w("Drempel voor certificering: ", "Certification threshold: ")) + report::percent(m.threshold) +
+    ui::muted(std::string(w("Drempel voor certificering: ", "Certification threshold: ")) + report::percent_text(m.threshold * 100) +
               w(" van het personeel geslaagd (de lijn in de balk). Klik op een locatie om alleen die te tonen.",
                 " of staff passed (the line across the bar). Click a venue to show only that one."));
+    ui::muted(std::string(w("Datums zijn lokale datums (", "Dates are local dates (")) + m.timezone + ").");
     if (!ImGui::BeginTable("##venues", 6, kTable)) return a;
     ImGui::TableSetupColumn(w("Locatie", "Venue"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
     ImGui::TableSetupColumn(w("Personeel", "Staff"), ImGuiTableColumnFlags_WidthStretch, 0.6f);
@@ -53,7 +77,7 @@ TrainerAction draw_venues_tab(const report::ReportModel& m, const Words& w) {
         if (ImGui::Selectable((v.venue + "##venue").c_str())) a = TrainerAction::with_text(TrainerAction::Kind::FilterVenue, -1, v.venue);
         cell(std::to_string(v.staff));
         cell(std::to_string(v.passed));
-        cell(report::percent(v.share));
+        cell(report::share_text(v.passed, v.staff));  // cut, never rounded up across the threshold
         ImGui::TableNextColumn();
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(v.certified ? ImGuiCol_PlotHistogram : ImGuiCol_PlotLines));
         ImGui::TextUnformatted(v.certified ? w("GECERTIFICEERD", "CERTIFIED") : w("nog niet", "not yet"));
@@ -105,8 +129,6 @@ void draw_modules_tab(const report::ReportModel& m, const Words& w) {
         for (const auto& q : ms.questions) {
             ImGui::PushID(q.scene.c_str());
             ImGui::TextWrapped("%s  [%s, %ld %s]", q.prompt.c_str(), q.scene.c_str(), q.answered, w("antwoorden", "answers"));
-            long largest = 1;
-            for (const auto& o : q.options) largest = std::max(largest, o.count);
             if (ImGui::BeginTable("##options", 2, kTable)) {
                 ImGui::TableSetupColumn(w("Keuze (\xE2\x80\xA2 = juist)", "Option (\xE2\x80\xA2 = correct)"), ImGuiTableColumnFlags_WidthStretch, 3.0f);
                 ImGui::TableSetupColumn(w("Gekozen", "Chosen"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
@@ -116,7 +138,7 @@ void draw_modules_tab(const report::ReportModel& m, const Words& w) {
                     ImGui::TableNextColumn();
                     ImGui::TextWrapped("%s%s", o.correct ? "\xE2\x80\xA2 " : "   ", o.label.c_str());
                     ImGui::TableNextColumn();
-                    count_bar(o.count, largest, o.correct, ImGui::GetContentRegionAvail().x);
+                    count_bar(o.count, q.answered, o.correct, ImGui::GetContentRegionAvail().x, percent_of(o.count, q.answered, w));
                 }
                 ImGui::EndTable();
             }
@@ -124,16 +146,15 @@ void draw_modules_tab(const report::ReportModel& m, const Words& w) {
             ImGui::Spacing();
         }
         if (!ms.missed.empty() && ImGui::BeginTable("##missed", 2, kTable)) {
-            long largest = 1;
-            for (const auto& s : ms.missed) largest = std::max(largest, s.misses);
             ImGui::TableSetupColumn(w("Signalen die het vaakst gemist zijn", "Signals most often missed"), ImGuiTableColumnFlags_WidthStretch, 3.0f);
-            ImGui::TableSetupColumn(w("Gemist", "Missed"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+            ImGui::TableSetupColumn(w("Gemist (van de keren dat het signaal voorkwam)", "Missed (of the times the signal came up)"),
+                                    ImGuiTableColumnFlags_WidthStretch, 2.0f);
             ImGui::TableHeadersRow();
             for (const auto& s : ms.missed) {
                 ImGui::TableNextRow();
                 cell(s.label);
                 ImGui::TableNextColumn();
-                count_bar(s.misses, largest, false, ImGui::GetContentRegionAvail().x);
+                count_bar(s.misses, s.hits + s.misses, false, ImGui::GetContentRegionAvail().x, percent_of(s.misses, s.hits + s.misses, w));
             }
             ImGui::EndTable();
         }
@@ -159,23 +180,47 @@ void draw_modules_tab(const report::ReportModel& m, const Words& w) {
 void draw_skipped_tab(const report::ReportModel& m, const std::vector<std::string>& errors, const Words& w) {
     for (const auto& e : errors) ui::text_bad(e);
     if (m.failures.empty()) {
-        ui::text_good(w("Geen bestanden overgeslagen: alles is geverifieerd.", "No files skipped: everything verified."));
+        // "All verified" only when every folder could be read: never next to "no such folder".
+        if (errors.empty()) ui::text_good(w("Geen bestanden overgeslagen: alles is geverifieerd.", "No files skipped: everything verified."));
         return;
     }
     ui::muted(w("Deze bestanden tellen nergens mee (niet geverifieerd, onleesbaar of dubbel).",
                 "These files count for nothing (not verified, unreadable or duplicates)."));
     if (!ImGui::BeginTable("##skipped", 3, kTable)) return;
-    ImGui::TableSetupColumn(w("Bestand", "File"), ImGuiTableColumnFlags_WidthStretch, 3.0f);
-    ImGui::TableSetupColumn(w("Soort", "Kind"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn(w("Reden", "Reason"), ImGuiTableColumnFlags_WidthStretch, 4.0f);
+    ImGui::TableSetupColumn(w("Cursist en bestand", "Trainee and file"), ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    ImGui::TableSetupColumn(w("Waarom het niet telt", "Why it does not count"), ImGuiTableColumnFlags_WidthStretch, 2.5f);
+    ImGui::TableSetupColumn(w("Details van de controle (Engels)", "Details of the check"), ImGuiTableColumnFlags_WidthStretch, 3.0f);
     ImGui::TableHeadersRow();
     for (const auto& f : m.failures) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextWrapped("%s", f.file.c_str());
-        cell(f.kind);
+        ImGui::TextWrapped("%s", f.trainee.empty() ? w("(naam onleesbaar)", "(name unreadable)") : f.trainee.c_str());
+        ImGui::TextDisabled("%s", f.file.c_str());
         ImGui::TableNextColumn();
-        for (const auto& r : f.reasons) ImGui::TextWrapped("%s", r.c_str());
+        ImGui::TextWrapped("%s", kind_text(f.kind, w));
+        ImGui::TableNextColumn();
+        for (const auto& r : f.reasons) ImGui::TextDisabled("%s", r.c_str());
+    }
+    ImGui::EndTable();
+}
+
+void draw_due_tab(const report::ReportModel& m, const Words& w) {
+    ui::muted(std::string(w("Certificaten zijn ", "Certificates are valid ")) + std::to_string(m.valid_months) +
+              w(" maanden geldig. Herhaling nodig tot en met ", " months. Refresher due by ") + m.due_until +
+              w(" (verlopen: al voorbij).", " (overdue: already expired)."));
+    const auto due = report::refreshers_due(m);
+    if (due.empty()) {
+        ui::text_good(w("Niemand hoeft binnen drie maanden een herhaling te doen.", "Nobody needs a refresher within three months."));
+        return;
+    }
+    if (!ImGui::BeginTable("##due", 5, kTable)) return;
+    headers({w("Naam", "Name"), w("Locatie", "Venue"), w("Cursus", "Course"), w("Geldig tot", "Valid until"), w("Status", "Status")});
+    for (const auto& d : due) {
+        ImGui::TableNextRow();
+        cell(d.trainee->name), cell(d.trainee->venue), cell(d.pass->course), cell(d.pass->expires);
+        ImGui::TableNextColumn();
+        if (d.overdue) ui::text_bad(w("verlopen", "overdue"));
+        else ImGui::TextUnformatted(w("binnenkort", "due"));
     }
     ImGui::EndTable();
 }

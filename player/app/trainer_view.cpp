@@ -3,7 +3,8 @@
 // and the four tabs. Keys: Tab / Shift+Tab move between the fields, Enter in
 // a field builds the report again (Enter in the export field saves the CSV).
 // Outside a field: O, F and E jump to the folder, venue filter and export
-// fields, 1–4 switch tabs and Esc goes back to the start screen.
+// fields, 1–5 switch tabs and Esc goes back to the start screen. CSV export
+// writes the shown tab's table, applying a filter typed but not yet applied.
 #ifndef GLFW_INCLUDE_NONE
 #define GLFW_INCLUDE_NONE
 #endif
@@ -48,6 +49,22 @@ void label(const char* text) {
 // Keeps the first action of the frame: one action per frame, like the other screens.
 void keep(TrainerAction& a, TrainerAction b) {
     if (a.kind == K::None) a = std::move(b);
+}
+
+// The filter the shown figures were built with, in the screen's language (the
+// model's own description, written into CSV files, is English).
+std::string shown_filter(const TrainerState& t, const Words& w) {
+    if (t.applied.size() != static_cast<size_t>(F::Count)) return "";
+    std::string out;
+    auto add = [&](const char* what, F f) {
+        const std::string& v = t.applied[static_cast<size_t>(f)];
+        if (v.find_first_not_of(" \t") != std::string::npos) out += (out.empty() ? "" : ", ") + std::string(what) + v;
+    };
+    add(w("locatie ", "venue "), F::Venue);
+    add(w("module ", "module "), F::Module);
+    add(w("van ", "from "), F::From);
+    add(w("tot en met ", "to "), F::To);
+    return out.empty() ? w("alles (geen filter)", "everything (no filter)") : out;
 }
 
 std::string summary(const report::ReportModel& m, const Words& w) {
@@ -109,6 +126,14 @@ TrainerAction draw_trainer(const State& s, const Words& w) {
     if (ImGui::Button(w("CSV bewaren", "Export CSV"), ImVec2(-1, 0))) keep(a, TrainerAction::make(K::Export));
 
     if (!t.message.empty()) (t.message_bad ? ui::text_bad(t.message) : ui::text_good(t.message));
+    // What the figures below are: the filter they were built with, and a warning when the fields say otherwise.
+    if (t.model && !t.building)
+        ui::muted(std::string(w("Getoond: ", "Shown: ")) + shown_filter(t, w));
+    if (t.typed_not_applied() && !t.building)
+        ui::text_bad(w("Getypt maar nog niet toegepast: druk op Enter (CSV bewaren past het eerst toe).",
+                       "Typed but not applied yet: press Enter (Export CSV applies it first)."));
+    if (!t.module_note.empty() && !t.building) ImGui::TextWrapped("%s", t.module_note.c_str());
+    for (const auto& e : t.errors) ui::text_bad(e);
     if (t.building) {
         const float share = t.total ? static_cast<float>(t.done) / static_cast<float>(t.total) : 0.0f;
         const std::string over = std::to_string(t.done) + " / " + std::to_string(t.total) + w(" bestanden geverifieerd", " files verified");
@@ -120,17 +145,17 @@ TrainerAction draw_trainer(const State& s, const Words& w) {
 
     // Tabs as buttons, so the keys 1–4 and a click set the same state field.
     const char* names[] = {w("1 Locaties", "1 Venues"), w("2 Cursisten", "2 Trainees"), w("3 Modules", "3 Modules"),
-                           w("4 Overgeslagen", "4 Skipped files")};
-    for (int i = 0; i < 4; ++i) {
+                           w("4 Overgeslagen", "4 Skipped files"), w("5 Herhaling nodig", "5 Refresher due")};
+    for (int i = 0; i < 5; ++i) {
         const bool on = static_cast<int>(t.tab) == i;
         if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
         std::string label_text = names[i];
         if (i == 3 && t.model && !t.model->failures.empty()) label_text += " (" + std::to_string(t.model->failures.size()) + ")";
         if (ImGui::Button(label_text.c_str())) keep(a, TrainerAction::make(K::SetTab, i));
         if (on) ImGui::PopStyleColor();
-        if (i < 3) ImGui::SameLine();
+        if (i < 4) ImGui::SameLine();
     }
-    if (const int d = ui::digit_pressed(); d >= 1 && d <= 4) keep(a, TrainerAction::make(K::SetTab, d - 1));
+    if (const int d = ui::digit_pressed(); d >= 1 && d <= 5) keep(a, TrainerAction::make(K::SetTab, d - 1));
     if (ui::pressed(ui::Key::Escape)) keep(a, TrainerAction::make(K::Leave));
     ImGui::Spacing();
 
@@ -138,11 +163,17 @@ TrainerAction draw_trainer(const State& s, const Words& w) {
         if (!t.building) ui::muted(w("Nog geen rapport: geef een map en druk op Enter.", "No report yet: give a folder and press Enter."));
         return a;
     }
+    if (!t.errors.empty() && t.model->files == 0) {
+        // A mistyped folder: no figures at all, rather than every venue at 0% "not yet".
+        ui::text_bad(w("Geen scorebestanden gelezen: controleer de map hierboven.", "No score records read: check the folder above."));
+        return a;
+    }
     switch (t.tab) {
         case TrainerTab::Venues: keep(a, draw_venues_tab(*t.model, w)); break;
         case TrainerTab::Trainees: draw_trainees_tab(*t.model, w); break;
         case TrainerTab::Modules: draw_modules_tab(*t.model, w); break;
         case TrainerTab::Skipped: draw_skipped_tab(*t.model, t.errors, w); break;
+        case TrainerTab::Due: draw_due_tab(*t.model, w); break;
     }
     return a;
 }

@@ -21,10 +21,11 @@ namespace signaal::report {
 // field matches everything. Applied while folding (not to the finished model)
 // because module and question counts cannot be taken apart afterwards.
 struct ReportFilter {
-    std::string venue;     // the trainee's venue; case and surrounding spaces ignored, as venues match
+    std::vector<std::string> venues;  // the trainee's venue is one of these; matched by fold_key, as venues match
     std::string module;    // module id
-    std::string from, to;  // YYYY-MM-DD, inclusive: the UTC day of the attempt's last answer
-    bool empty() const { return venue.empty() && module.empty() && from.empty() && to.empty(); }
+    std::string from, to;  // YYYY-MM-DD, inclusive: the local day (local_time.h) of the attempt's last answer
+    bool empty() const { return venues.empty() && module.empty() && from.empty() && to.empty(); }
+    std::string describe() const;  // "venue Hotel Centraal, from 2026-01-01" (empty: no filter)
     bool venue_matches(const std::string& venue_name) const;
     bool matches(const std::string& venue_name, const std::string& module_id, const std::string& updated) const;
 };
@@ -36,6 +37,9 @@ struct AggregateOptions {
     std::vector<RosterEntry> roster;  // empty: staff are counted from the records
     std::string roster_file;
     ReportFilter filter;      // attempts outside it are verified but not counted (ReportModel::filtered)
+    int valid_months = 24;    // a certificate's validity; its expiry date is in CoursePass::expires
+    int due_months = -1;      // list refreshers due within this many months (ReportModel::due_until); -1: not asked
+    std::string today;        // local date of the run; empty: local_today() (tests fix it)
 };
 
 // What became of one file.

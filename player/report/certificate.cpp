@@ -4,8 +4,10 @@
 
 #include <cstdio>
 #include <memory>
+#include <vector>
 
 #include "render.h"
+#include "text_fold.h"
 
 namespace signaal::report {
 
@@ -22,6 +24,53 @@ std::string hex(HPDF_STATUS s) {
     std::snprintf(b, sizeof b, "0x%04X", static_cast<unsigned>(s));
     return b;
 }
+
+// Text fitted to a width: the largest size from `size` down to `floor` at which
+// it is one line; below that, wrapped at the floor size. A word wider than the
+// line by itself is broken between characters. Nothing is cut off.
+struct Fitted {
+    float size;
+    std::vector<std::string> lines;
+};
+
+float width_at(HPDF_Font f, float size, const std::string& s) {
+    HPDF_TextWidth tw = HPDF_Font_TextWidth(f, reinterpret_cast<const HPDF_BYTE*>(s.c_str()), static_cast<HPDF_UINT>(s.size()));
+    return static_cast<float>(tw.width) * size / 1000.0f;
+}
+
+size_t utf8_next(const std::string& s, size_t i) {
+    ++i;
+    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
+    return i;
+}
+
+Fitted fit(HPDF_Font f, const std::string& text, float width, float size, float floor) {
+    for (float sz = size; sz >= floor; sz -= 0.5f)
+        if (width_at(f, sz, text) <= width) return {sz, {text}};
+    Fitted out{floor, {}};
+    std::string line;
+    auto push_word = [&](const std::string& word) {
+        std::string tried = line.empty() ? word : line + " " + word;
+        if (width_at(f, floor, tried) <= width) return void(line = tried);
+        if (!line.empty()) out.lines.push_back(line), line.clear();
+        // The word alone: broken between characters where it is wider than the line.
+        for (size_t i = 0; i < word.size();) {
+            size_t j = utf8_next(word, i);
+            std::string more = line + word.substr(i, j - i);
+            if (!line.empty() && width_at(f, floor, more) > width) out.lines.push_back(line), line.clear();
+            else line = more, i = j;
+        }
+    };
+    size_t i = 0;
+    while (i < text.size()) {
+        size_t j = text.find(' ', i);
+        if (j == std::string::npos) j = text.size();
+        if (j > i) push_word(text.substr(i, j - i));
+        i = j + 1;
+    }
+    if (!line.empty()) out.lines.push_back(line);
+    return out;
+}
 }  // namespace
 
 std::string add_months(const std::string& d, int months) {
@@ -36,7 +85,11 @@ std::string add_months(const std::string& d, int months) {
     return b;
 }
 
-std::string certificate_file_name(const TraineeRow& t, const CoursePass& p) { return p.course + "_" + t.id + ".pdf"; }
+std::string certificate_file_name(const TraineeRow& t, const CoursePass& p) {
+    std::string name = file_name_part(t.name), venue = file_name_part(t.venue);
+    return (name.empty() ? std::string() : name + "_") + (venue.empty() ? std::string() : venue + "_") + file_name_part(p.course) + "_" +
+           t.id + ".pdf";
+}
 
 Pdf certificate_pdf(const ReportModel& model, const TraineeRow& t, const CoursePass& pass, const CertificateOptions& opt) {
     ErrorSink sink;
@@ -73,28 +126,35 @@ Pdf certificate_pdf(const ReportModel& model, const TraineeRow& t, const CourseP
         HPDF_Page_TextOut(page, x, y, s.c_str());
         HPDF_Page_EndText(page);
     };
-    auto centred = [&](HPDF_Font f, float size, float y, const std::string& s) {
-        HPDF_Page_SetFontAndSize(page, f, size);
-        text(f, size, (W - HPDF_Page_TextWidth(page, s.c_str())) / 2, y, s);
+    // Every text fits the page's inner frame (margin 60 pt): shrunk to a floor, then wrapped.
+    const float inner = W - 2 * 60;
+    auto centred = [&](HPDF_Font f, float size, float floor, float y, const std::string& s) {
+        Fitted ft = fit(f, s, inner, size, floor);
+        for (size_t i = 0; i < ft.lines.size(); ++i) {
+            if (i) y -= ft.size * 1.25f;
+            text(f, ft.size, (W - width_at(f, ft.size, ft.lines[i])) / 2, y, ft.lines[i]);
+        }
+        return y;  // the last line's baseline
     };
 
-    std::string passed_on = day(pass.date), expires = add_months(passed_on, opt.valid_months);
+    const std::string passed_on = day(pass.date);
+    const std::string expires = !pass.expires.empty() ? pass.expires : add_months(passed_on, opt.valid_months);
     HPDF_Page_SetRGBFill(page, 0.16f, 0.33f, 0.55f);
-    centred(heavy, 30, H - 120, "Certificaat / Certificate");
+    centred(heavy, 30, 20, H - 120, "Certificaat / Certificate");
     HPDF_Page_SetRGBFill(page, 0.1f, 0.1f, 0.1f);
-    centred(font, 13, H - 150, "Signaal — signalen van seksuele uitbuiting en mensenhandel van kinderen");
-    centred(font, 13, H - 200, "Hierbij wordt verklaard dat / This certifies that");
-    centred(heavy, 26, H - 245, t.name.empty() ? t.id : t.name);
-    if (!t.venue.empty()) centred(font, 15, H - 275, t.venue + (t.role.empty() ? "" : " — " + t.role));
-    centred(font, 13, H - 320, "de cursus met goed gevolg heeft afgerond / has passed the course");
+    float y = centred(font, 13, 9, H - 150, "Signaal — signalen van seksuele uitbuiting en mensenhandel van kinderen");
+    y = centred(font, 13, 9, y - 50, "Hierbij wordt verklaard dat / This certifies that");
+    y = centred(heavy, 26, 14, y - 45, t.name.empty() ? t.id : t.name);
+    if (!t.venue.empty()) y = centred(font, 15, 10, y - 30, t.venue + (t.role.empty() ? "" : " — " + t.role));
+    y = centred(font, 13, 9, y - 45, "de cursus met goed gevolg heeft afgerond / has passed the course");
     // The course's name in Dutch, with the English name under it when it differs.
     const std::string& title = !pass.title_nl.empty() ? pass.title_nl : !pass.title_en.empty() ? pass.title_en : pass.course;
-    centred(heavy, 18, H - 348, title);
-    if (!pass.title_en.empty() && pass.title_en != title) centred(font, 13, H - 370, pass.title_en);
+    y = centred(heavy, 18, 12, y - 28, title);
+    if (!pass.title_en.empty() && pass.title_en != title) y = centred(font, 13, 10, y - 22, pass.title_en);
 
-    // Modules of the course with the trainee's best attempt.
-    float y = H - 410;
-    const float x0 = 80, x1 = 330, x2 = 450;
+    // Modules of the course with the trainee's best attempt; a long name wraps in its column.
+    y -= 40;
+    const float x0 = 80, x1 = 340, x2 = 450, bottom = 255;
     text(heavy, 11, x0, y, "Module");
     text(heavy, 11, x1, y, "Score");
     text(heavy, 11, x2, y, "Datum / Date");
@@ -104,30 +164,23 @@ Pdf certificate_pdf(const ReportModel& model, const TraineeRow& t, const CourseP
     HPDF_Page_Stroke(page);
     y -= 22;
     for (const auto& tm : t.modules) {
-        if (tm.course != pass.course || y < 200) continue;
-        std::string title = tm.module_id;
+        if (tm.course != pass.course) continue;
+        std::string name = tm.module_id;
         for (const auto& ms : model.modules)
-            if (ms.id == tm.module_id && !ms.title.empty()) title = ms.title;
-        // Shorten long titles to their column, a whole UTF-8 character at a time.
-        HPDF_Page_SetFontAndSize(page, heavy, 11);
-        auto fits = [&](const std::string& s) { return HPDF_Page_TextWidth(page, s.c_str()) <= x1 - x0 - 12; };
-        if (!fits(title)) {
-            while (!title.empty() && !fits(title + "…")) {
-                unsigned char c;
-                do {
-                    c = static_cast<unsigned char>(title.back());
-                    title.pop_back();
-                } while (!title.empty() && (c & 0xC0) == 0x80);
-            }
-            title += "…";
-        }
+            if (ms.id == tm.module_id && !ms.title.empty()) name = ms.title;
         bool is_pass = tm.module_id == pass.module_id;
+        HPDF_Font nf = is_pass ? heavy : font;
+        Fitted ft = fit(nf, name, x1 - x0 - 12, 11, 8);
+        if (y - (ft.lines.size() - 1) * ft.size * 1.2f < bottom) break;  // the page is full: the pass itself is listed above
         int score = is_pass ? pass.scaled : tm.best.scaled;
         std::string status = is_pass || tm.best.passed ? "" : (tm.best.finished ? "  niet gehaald" : "  niet af");
-        text(is_pass ? heavy : font, 11, x0, y, title);
         text(font, 11, x1, y, std::to_string(score) + "%" + status);
         text(font, 11, x2, y, day(is_pass ? pass.date : tm.best.date));
-        y -= 18;
+        for (const auto& line : ft.lines) {
+            text(nf, ft.size, x0, y, line);
+            y -= ft.size * 1.2f;
+        }
+        y -= 18 - ft.size * 1.2f;
     }
 
     text(font, 12, x0, 230, "Behaald op / Passed on:");
@@ -140,6 +193,7 @@ Pdf certificate_pdf(const ReportModel& model, const TraineeRow& t, const CourseP
     text(font, 8, x0, 122, "Controleer / Check:  signaal-verify --code " + pass.code + "  MAP-MET-SCOREBESTANDEN");
     text(font, 8, x0, 110, "De code volgt uit de scorebestanden: een gewijzigde naam, score of datum past bij geen enkel bestand.");
     text(font, 8, x0, 98, "Poging / attempt " + pass.registration + ", trainee " + t.id);
+    text(font, 8, x0, 86, "Datums: lokale datum / Dates: local date (" + (model.timezone.empty() ? std::string("UTC") : model.timezone) + ")");
 
     if (sink.code) return {"", "cannot draw the certificate (libharu error " + hex(sink.code) + ")"};
     if (HPDF_SaveToStream(doc) != HPDF_OK) return {"", "cannot render the PDF (libharu error " + hex(sink.code) + ")"};

@@ -8,8 +8,9 @@ using nlohmann::json;
 
 namespace {
 json attempt(const AttemptSummary& a) {
-    return {{"registration", a.registration}, {"date", a.date}, {"scaled", a.scaled},
-            {"finished", a.finished}, {"passed", a.passed}, {"file", a.file}};
+    return {{"registration", a.registration}, {"date", a.date}, {"day", day(a.date)}, {"scaled", a.scaled},
+            {"pass_mark", a.pass_mark}, {"finished", a.finished}, {"passed", a.passed}, {"critical", a.critical},
+            {"reason", fail_reason(a)}, {"file", a.file}};
 }
 }  // namespace
 
@@ -21,14 +22,18 @@ json trainee_json(const TraineeRow& t) {
                         {"latest", attempt(tm.latest)}, {"best", attempt(tm.best)}});
     for (const auto& p : t.passes)
         passes.push_back({{"course", p.course}, {"module", p.module_id}, {"registration", p.registration},
-                          {"date", p.date}, {"scaled", p.scaled}, {"code", p.code}});
+                          {"date", p.date}, {"day", day(p.date)}, {"scaled", p.scaled}, {"code", p.code},
+                          {"expires", p.expires}, {"file", p.file}});
     return {{"id", t.id}, {"name", t.name}, {"venue", t.venue}, {"role", t.role},
             {"on_roster", t.on_roster}, {"has_records", t.has_records}, {"course_passed", t.course_passed()},
             {"last_activity", t.last_activity}, {"modules", mods}, {"passes", passes}};
 }
 
 json venue_json(const VenueRow& v) {
-    return {{"venue", v.venue}, {"staff", v.staff}, {"passed", v.passed}, {"share", v.share}, {"certified", v.certified}};
+    return {{"venue", v.venue},     {"staff", v.staff},
+            {"passed", v.passed},   {"share", v.share},
+            {"share_percent", share_percent(v.passed, v.staff)},  // cut to one decimal, never rounded up
+            {"share_text", share_text(v.passed, v.staff)}, {"certified", v.certified}};
 }
 
 json module_json(const ModuleStats& ms) {
@@ -40,7 +45,8 @@ json module_json(const ModuleStats& ms) {
         qs.push_back({{"scene", q.scene}, {"prompt", q.prompt}, {"kind", q.kind}, {"answered", q.answered}, {"options", opts}});
     }
     for (const auto& s : ms.missed)
-        missed.push_back({{"signal", s.id}, {"label", s.label}, {"hits", s.hits}, {"misses", s.misses}});
+        missed.push_back({{"signal", s.id}, {"label", s.label}, {"hits", s.hits}, {"misses", s.misses},
+                          {"miss_rate_percent", share_percent(s.misses, s.hits + s.misses)}});
     for (const auto& c : ms.critical)
         crit.push_back({{"scene", c.scene}, {"choice", c.choice}, {"label", c.label}, {"count", c.count}});
     return {{"id", ms.id}, {"title", ms.title}, {"course", ms.course}, {"assessment", ms.assessment},
@@ -48,11 +54,36 @@ json module_json(const ModuleStats& ms) {
             {"questions", qs}, {"signals_missed", missed}, {"critical_errors", crit}};
 }
 
-json failure_json(const Failure& f) { return {{"file", f.file}, {"kind", f.kind}, {"reasons", f.reasons}}; }
+json failure_json(const Failure& f) { return {{"file", f.file}, {"kind", f.kind}, {"reasons", f.reasons}, {"trainee", f.trainee}}; }
+
+json ids(const std::vector<const TraineeRow*>& rows) {
+    json a = json::array();
+    for (const auto* t : rows) a.push_back({{"id", t->id}, {"name", t->name}, {"venue", t->venue}});
+    return a;
+}
 
 json head_json(const ReportModel& m) {
-    return {{"signaal_report", 1}, {"generated", m.generated}, {"dirs", m.dirs},     {"roster", m.roster},
-            {"course", m.course},  {"threshold", m.threshold}, {"files", m.files}, {"counted", m.counted}};
+    json due = json::array();
+    for (const auto& d : refreshers_due(m))
+        due.push_back({{"id", d.trainee->id}, {"name", d.trainee->name}, {"venue", d.trainee->venue}, {"course", d.pass->course},
+                       {"expires", d.pass->expires}, {"overdue", d.overdue}});
+    return {{"signaal_report", 1},
+            {"generated", m.generated},
+            {"timezone", m.timezone},
+            {"today", m.today},
+            {"dirs", m.dirs},
+            {"roster", m.roster},
+            {"course", m.course},
+            {"filter", m.filter},
+            {"threshold", m.threshold},
+            {"valid_months", m.valid_months},
+            {"due_until", m.due_until},
+            {"refreshers_due", due},
+            {"roster_without_records", ids(roster_without_records(m))},
+            {"not_on_roster", ids(not_on_roster(m))},
+            {"files", m.files},
+            {"counted", m.counted},
+            {"failures_elsewhere", m.failures_elsewhere}};
 }
 
 template <class T, class F>
@@ -102,12 +133,16 @@ struct TraineeWriter {
     void field(const char* k, long v) { key(k), o += std::to_string(v); }
     void flag(const char* k, bool v, bool first = false) { key(k, first), o += v ? "true" : "false"; }
 
-    void attempt(const AttemptSummary& a) {
+    void attempt(const AttemptSummary& a) {  // keys in nlohmann::json's order (sorted)
         o += "{";
-        field("date", a.date, true);
+        field("critical", a.critical, true);
+        field("date", a.date);
+        field("day", day(a.date));
         field("file", a.file);
         flag("finished", a.finished);
+        field("pass_mark", a.pass_mark);
         flag("passed", a.passed);
+        field("reason", fail_reason(a));
         field("registration", a.registration);
         field("scaled", a.scaled);
         o += "}";
@@ -127,6 +162,9 @@ struct TraineeWriter {
         field("code", p.code, true);
         field("course", p.course);
         field("date", p.date);
+        field("day", day(p.date));
+        field("expires", p.expires);
+        field("file", p.file);
         field("module", p.module_id);
         field("registration", p.registration);
         field("scaled", p.scaled);

@@ -13,8 +13,12 @@ struct AttemptSummary {
     std::string registration;
     std::string date;  // the record's `updated` (last answer), ISO 8601 UTC
     int scaled = 0;    // whole percent
+    int pass_mark = 0; // whole percent the module asks for
     bool finished = false;
     bool passed = false;
+    // Why a finished attempt failed: the label of its first critical error (a
+    // critical error fails an attempt whatever its score); empty: below the pass mark.
+    std::string critical;
     std::string file;
 };
 
@@ -34,6 +38,8 @@ struct CoursePass {
     std::string date;
     int scaled = 0;
     std::string code;  // certificate verification code (cert_code.h), grouped
+    std::string expires;  // local date the certificate runs out (valid_months after the pass)
+    std::string file;     // the certificate's file name (certificate_file_name)
 };
 
 struct TraineeRow {
@@ -50,7 +56,7 @@ struct VenueRow {
     std::string venue;
     int staff = 0;
     int passed = 0;
-    double share = 0;  // passed / staff, 0..1
+    double share = 0;  // passed / staff, 0..1; shown with share_text (never rounded up)
     bool certified = false;
 };
 
@@ -91,6 +97,8 @@ struct Failure {
     std::string file;
     std::string kind;  // unreadable, corrupt, foreign, tampered, duplicate, unknown-module
     std::vector<std::string> reasons;
+    std::string trainee;  // "name (venue)" as the record says, when it could be read; else empty
+    std::string venue;    // the record's venue, when it could be read
 };
 
 // A classroom session (signaal --class): reported on its own, it never counts
@@ -105,6 +113,11 @@ struct ClassRow {
 
 struct ReportModel {
     std::string generated;  // ISO 8601 UTC
+    std::string timezone;   // zone of every date shown (local_time.h)
+    std::string today;      // local date of the run
+    int valid_months = 24;  // a certificate's validity (refresher training)
+    std::string due_until;  // refreshers due up to this local date are listed; empty: not asked
+    std::string filter;     // the filter the figures are narrowed to, in words; empty: none
     std::vector<std::string> dirs;
     std::string roster;     // file, empty when the venues come from the records
     std::string course;     // course that certifies a venue; empty: any assessed course
@@ -115,7 +128,8 @@ struct ReportModel {
     std::vector<TraineeRow> trainees;  // sorted by venue, then name
     std::vector<VenueRow> venues;      // sorted by venue
     std::vector<ModuleStats> modules;  // catalogue order
-    std::vector<Failure> failures;     // sorted by file
+    std::vector<Failure> failures;     // sorted by file; with a venue filter only that venue's (a report for its manager)
+    long failures_elsewhere = 0;       // skipped files left out by a venue filter (other venues, or unreadable)
     std::vector<ClassRow> classes;     // class sessions, sorted by date then class
 };
 

@@ -7,10 +7,11 @@
 #include "file_read.h"
 #include "input_limits.h"
 #include "records.h"
+#include "text_fold.h"
 
 namespace signaal::report {
 
-std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
+std::vector<std::vector<std::string>> parse_csv(const std::string& text, char sep) {
     std::vector<std::vector<std::string>> rows;
     std::vector<std::string> row;
     std::string field;
@@ -24,7 +25,7 @@ std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
             continue;
         }
         if (c == '"') quoted = any = true;
-        else if (c == ',') row.push_back(std::move(field)), field.clear(), any = true;
+        else if (c == sep) row.push_back(std::move(field)), field.clear(), any = true;
         else if (c == '\n' || c == '\r') {
             if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
             if (any || !field.empty()) row.push_back(std::move(field));
@@ -51,9 +52,25 @@ std::string lower(std::string s) {
 }
 }  // namespace
 
+char csv_separator(const std::string& text) {
+    // The first line decides: Dutch Excel separates with ';' (the list separator
+    // where ',' is the decimal comma), everyone else with ','.
+    long commas = 0, semicolons = 0;
+    bool quoted = false;
+    for (char c : text) {
+        if (c == '"') quoted = !quoted;
+        else if (!quoted && (c == '\n' || c == '\r')) break;
+        else if (!quoted) commas += c == ',', semicolons += c == ';';
+    }
+    return semicolons > commas ? ';' : ',';
+}
+
 std::variant<std::vector<RosterEntry>, std::string> parse_roster(const std::string& text) {
     std::string body = text.rfind("\xEF\xBB\xBF", 0) == 0 ? text.substr(3) : text;  // spreadsheet BOM
-    auto rows = parse_csv(body);
+    // Excel's plain "CSV" is saved in the Windows code page, not UTF-8: "Chloë"
+    // would otherwise be a broken byte and match nobody.
+    if (!valid_utf8(body)) body = windows1252_to_utf8(body);
+    auto rows = parse_csv(body, csv_separator(body));
     std::vector<RosterEntry> out;
     for (size_t i = 0; i < rows.size(); ++i) {
         auto& r = rows[i];

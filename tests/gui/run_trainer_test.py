@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Trainer view under Xvfb: generates score records (gen-records, the report
 benchmark's generator: records the player itself would write), opens
-`signaal --trainer DIR` driven by tests/gui/trainer.script, which filters by
-one venue, visits every tab and exports CSV. Checks the CSV against
-signaal-report's own JSON for that venue (same staff, passed, certified flag;
-only that venue's trainees) and that every screenshot shows something.
+`signaal --trainer DIR` driven by tests/gui/trainer.script, which types a venue
+filter without applying it and exports (issue 21 item 6: the export applies it
+and names it), visits every tab, filters on part of a module title (item 7),
+then on a folder that does not exist (item 7: no figures, nothing exported).
+Checks each CSV against signaal-report's own JSON for that venue and filter
+(same staff, passed, certified flag) and that every screenshot shows something.
 Exit 77 (CTest: skipped) when xvfb-run is missing; 1 on any failed check.
 """
 import argparse
@@ -55,9 +57,12 @@ def main():
     print(f"filtering on {venue!r}: staff {want['staff']}, passed {want['passed']}, certified {want['certified']}")
 
     out_csv = os.path.join(work, "export", "trainer.csv")
+    out_csv2 = os.path.join(work, "export", "trainer-module.csv")
+    out_csv3 = os.path.join(work, "export", "trainer-bad.csv")
     os.makedirs(os.path.dirname(out_csv))
     with open(args.script, encoding="utf-8") as f:
-        script = f.read().replace("@VENUE@", venue).replace("@CSV@", out_csv)
+        script = (f.read().replace("@VENUE@", venue).replace("@CSV@", out_csv).replace("@CSV2@", out_csv2)
+                  .replace("@CSV3@", out_csv3).replace("@BADDIR@", os.path.join(work, "no-such-records")))
     script_file = os.path.join(work, "trainer.script")
     with open(script_file, "w", encoding="utf-8") as f:
         f.write(script)
@@ -71,26 +76,45 @@ def main():
     if run.returncode != 0:
         fail(f"signaal exited {run.returncode}")
 
-    if not os.path.exists(out_csv):
-        fail(f"no CSV exported to {out_csv}")
-    with open(out_csv, encoding="utf-8", newline="") as f:
-        rows = list(csv.reader(f))
-    venue_rows = [r for r in rows if r and r[0] == "venue"]
-    if len(venue_rows) != 1:
-        fail(f"expected exactly one venue row after filtering, got {venue_rows}")
-    v = venue_rows[0]
-    got = {"venue": v[1], "staff": int(v[2]), "passed": int(v[3]), "certified": v[5] == "yes"}
-    expect = {"venue": venue, "staff": want["staff"], "passed": want["passed"], "certified": want["certified"]}
-    if got != expect:
-        fail(f"venue row {got}, expected {expect}")
-    trainees = [r for r in rows if r and r[0] == "trainee"]
-    if not trainees or any(r[3] != venue for r in trainees):
-        fail(f"trainee rows must all be from {venue!r}: {[r[3] for r in trainees]}")
-    if not any(r[0] == "header:skipped" for r in rows) or not any(r[0] == "skipped" for r in rows):
-        fail("the broken file is not listed as skipped in the CSV")
-    print(f"CSV: {len(trainees)} trainee rows, venue row {got}")
+    def read_csv(path):
+        if not os.path.exists(path):
+            fail(f"no CSV exported to {path}")
+        with open(path, "rb") as f:
+            raw = f.read()
+        if not raw.startswith(b"\xef\xbb\xbf"):
+            fail(f"{path}: no UTF-8 byte-order mark")
+        return list(csv.reader(io.StringIO(raw[3:].decode("utf-8"), newline="")))
 
-    check_screenshots(args.colours, shots, exactly=7)
+    def check_venue(path, want, filter_text):
+        rows = read_csv(path)
+        header, body = rows[0], rows[1:]
+        if header[:3] != ["venue", "staff", "passed"] or header[-1] != "filter":
+            fail(f"{path}: expected the venues table with a filter column, got header {header}")
+        if len(body) != 1:
+            fail(f"{path}: expected exactly one venue row (the typed filter applied), got {body}")
+        v = dict(zip(header, body[0]))
+        got = {"venue": v["venue"], "staff": int(v["staff"]), "passed": int(v["passed"]), "certified": v["certified"] == "yes",
+               "filter": v["filter"]}
+        expect = {"venue": want["venue"], "staff": want["staff"], "passed": want["passed"], "certified": want["certified"],
+                  "filter": filter_text}
+        if got != expect:
+            fail(f"{path}: venue row {got}, expected {expect}")
+        print(f"{os.path.basename(path)}: {got}")
+
+    # Item 6: exported without pressing Enter in the filter: the filter was applied and is in the file.
+    check_venue(out_csv, want, f"venue {venue}")
+
+    # Item 7: "eindtoets" (part of a title) picked the assessment module.
+    mod = subprocess.run([args.report, "--quiet", "--format", "json", "--content", args.content, "--venue", venue,
+                          "--module", "hotel-5-assessment", records], capture_output=True, text=True)
+    mod_venue = next(v for v in json.loads(mod.stdout)["venues"] if v["venue"] == venue)
+    check_venue(out_csv2, mod_venue, f"venue {venue}, module hotel-5-assessment")
+
+    # Item 7: a folder that does not exist: nothing exported (no file of zeros).
+    if os.path.exists(out_csv3):
+        fail(f"a CSV was exported from a folder that does not exist: {open(out_csv3, encoding='utf-8').read()[:300]}")
+
+    check_screenshots(args.colours, shots, exactly=11)
     print("ok")
     return 0
 

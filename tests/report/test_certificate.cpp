@@ -62,7 +62,9 @@ TEST_CASE("certificate PDF with a Dutch name", "[report][cert]") {
                  "8a1c2d3e-0000-4000-8000-000000000001",
                  "2026-11-28T10:00:00.000Z",
                  85,
-                 "AB12-CD34-EF56-7890"};
+                 "AB12-CD34-EF56-7890",
+                 "2028-11-28",
+                 ""};
     t.passes.push_back(p);
     Pdf pdf = certificate_pdf(m, t, p, {});
     REQUIRE(pdf.error == "");

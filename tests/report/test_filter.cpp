@@ -3,6 +3,9 @@
 // a venue's own figures do not change when only that venue is shown.
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
+#include <ctime>
+
 #include "helpers.h"
 #include "render.h"
 
@@ -12,13 +15,14 @@ TEST_CASE("ReportFilter matches venue, module and inclusive days", "[report][fil
     ReportFilter f;
     CHECK(f.empty());
     CHECK(f.matches("Hotel A", "m", "2026-01-01T10:00:00Z"));
-    f.venue = "  hotel a ";
+    f.venues = {"  hotel a "};
     CHECK(f.matches("Hotel A", "m", "2026-01-01T10:00:00Z"));
     CHECK_FALSE(f.matches("Hotel B", "m", "2026-01-01T10:00:00Z"));
     f = {};
     f.module = "m";
     CHECK_FALSE(f.matches("x", "n", "2026-01-01T10:00:00Z"));
     f = {};
+    setenv("TZ", "UTC", 1), tzset();  // days are local days: fix the zone
     f.from = "2026-01-02", f.to = "2026-01-03";
     CHECK_FALSE(f.matches("x", "m", "2026-01-01T23:59:59Z"));
     CHECK(f.matches("x", "m", "2026-01-02T00:00:00Z"));
@@ -37,7 +41,7 @@ TEST_CASE("filtered reports keep only matching attempts", "[report][filter]") {
     SECTION("by venue: that venue's row is unchanged") {
         AggregateOptions o;
         const VenueRow& want = all.venues[1];
-        o.filter.venue = want.venue;
+        o.filter.venues = {want.venue};
         ReportModel m = rt::run({dir}, o);
         REQUIRE(m.venues.size() == 1);
         CHECK(m.venues[0].venue == want.venue);

@@ -46,15 +46,32 @@ TEST_CASE("JSON trainees are written with nlohmann::json's bytes", "[report][ren
     }
 }
 
-TEST_CASE("CSV report: one table column, quoted fields", "[report][render]") {
-    std::string csv = render_csv(sample());
-    auto rows = parse_csv(csv);
-    REQUIRE_FALSE(rows.empty());
-    for (const auto& r : rows) {
-        INFO(r[0]);
-        CHECK((r[0].rfind("header:", 0) == 0 || r[0] == "trainee" || r[0] == "venue" || r[0] == "option" || r[0] == "signal" ||
-               r[0] == "critical" || r[0] == "skipped"));
+TEST_CASE("CSV: one table per file, a BOM, every row as wide as the header, numbers as numbers", "[report][render]") {
+    const ReportModel m = sample();
+    CHECK(csv_tables().size() == 10);
+    for (const auto& name : csv_tables()) {
+        INFO(name);
+        std::string csv = render_csv_table(m, name);
+        REQUIRE(csv.rfind("\xEF\xBB\xBF", 0) == 0);  // Excel reads "Chloë" as UTF-8
+        auto rows = parse_csv(csv.substr(3));
+        REQUIRE_FALSE(rows.empty());
+        for (const auto& r : rows) CHECK(r.size() == rows[0].size());
     }
+    CHECK(render_csv_table(m, "nonsense").empty());
+    auto venues = parse_csv(render_csv_table(m, "venues").substr(3));
+    REQUIRE(venues.size() == m.venues.size() + 1);
+    CHECK(venues[0][3] == "share_percent");
+    for (size_t i = 1; i < venues.size(); ++i) {
+        INFO(venues[i][3]);
+        CHECK(venues[i][3].find('%') == std::string::npos);
+        CHECK(std::stod(venues[i][3]) == Approx(share_percent(m.venues[i - 1].passed, m.venues[i - 1].staff)));
+    }
+    // A filtered report says so in every row.
+    ReportModel f = m;
+    f.filter = "venue Hotel Centraal";
+    auto rows = parse_csv(render_csv_table(f, "venues").substr(3));
+    CHECK(rows[0].back() == "filter");
+    CHECK(rows.back().back() == "venue Hotel Centraal");
     CHECK(csv_field("a,b") == "\"a,b\"");
     CHECK(csv_field("=cmd()") == "'=cmd()");  // no formula injection into spreadsheets
 }
@@ -66,6 +83,12 @@ TEST_CASE("HTML report is self-contained with SVG bars and escaped text", "[repo
     CHECK(html.find("<svg") != std::string::npos);
     CHECK(html.find("<script") == std::string::npos);
     CHECK(html.find("&lt;script&gt;") != std::string::npos);
+    // Dates never wrap ("2026-01-/03"), and the page is not held to a narrow column.
+    CHECK(html.find("white-space:nowrap") != std::string::npos);
+    CHECK(html.find("max-width") == std::string::npos);
+    CHECK(html.find("<span class=\"small nw\">" + day(m.trainees.front().modules.front().latest.date) + "</span>") != std::string::npos);
+    // Missed signals as rates of the times they came up.
+    CHECK(html.find("% missed") != std::string::npos);
     for (const char* external : {"src=", "href=", "@import", "url(", "http://", "https://"}) {
         INFO(external);
         CHECK(html.find(external) == std::string::npos);

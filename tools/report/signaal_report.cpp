@@ -6,7 +6,10 @@
 // 2 could not do the job (bad option, content, roster, output, LRS).
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <chrono>
+#include <ctime>
+#include <functional>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -18,6 +21,9 @@
 #include "build.h"
 #include "catalogue.h"
 #include "certificate.h"
+#include "certificate_folder.h"
+#include "local_time.h"
+#include "text_fold.h"
 #include "lrs.h"
 #include "progress.h"
 #include "records.h"
@@ -37,21 +43,56 @@ int fail(const std::string& msg) {
 
 std::string write_certificates(const ReportModel& model, const std::string& dir, const std::string& course,
                                const CertificateOptions& opt) {
-    std::error_code ec;
-    fs::create_directories(dir, ec);
-    if (ec) return "cannot create " + dir + ": " + ec.message();
-    int n = 0;
-    for (const auto& t : model.trainees)
-        for (const auto& p : t.passes) {
-            if (!course.empty() && p.course != course) continue;
-            Pdf pdf = certificate_pdf(model, t, p, opt);
-            if (!pdf.error.empty()) return pdf.error;
-            std::string path = (fs::path(dir) / certificate_file_name(t, p)).string();
-            if (auto err = write_file_atomic(path, pdf.bytes)) return *err;
-            ++n;
-        }
-    std::cerr << "signaal-report: " << n << " certificate(s) in " << dir << "\n";
+    CertificateRun run = write_certificate_folder(model, dir, course, opt);
+    if (!run.error.empty()) return run.error;
+    std::cerr << "signaal-report: " << run.written.size() << " certificate(s) in " << dir;
+    if (!run.removed.empty()) std::cerr << "; removed " << run.removed.size() << " an earlier run made that the records no longer back";
+    std::cerr << "\n";
     return "";
+}
+
+// One line on stderr, so a roster typed differently from the records is never silent.
+void warn_roster(const ReportModel& m) {
+    auto missing = roster_without_records(m), extra = not_on_roster(m);
+    if (missing.empty() && extra.empty()) return;
+    auto names = [](const std::vector<const TraineeRow*>& rows) {
+        std::string s;
+        for (const auto* t : rows) s += (s.empty() ? "" : "; ") + (t->name.empty() ? t->id : t->name) + " (" + t->venue + ")";
+        return s;
+    };
+    std::cerr << "signaal-report: roster: " << missing.size() << " on the roster with no records" << (missing.empty() ? "" : ": " + names(missing))
+              << " | " << extra.size() << " with records not on the roster (not counted as staff)"
+              << (extra.empty() ? "" : ": " + names(extra)) << "\n";
+}
+
+// Writes `render` to `path` atomically, or to standard output when `path` is empty.
+std::string write_out(const std::string& path, const std::function<void(Sink&)>& render) {
+    if (path.empty()) {
+        Sink sink([](std::string_view s) { std::cout.write(s.data(), static_cast<std::streamsize>(s.size())); });
+        render(sink);
+        sink.flush();
+        std::cout << std::flush;
+        return "";
+    }
+    AtomicFile file;
+    if (auto err = file.open(path); !err.empty()) return err;
+    Sink sink([&](std::string_view s) { file.write(s); });
+    render(sink);
+    sink.flush();
+    return file.commit();
+}
+
+// "3m", "6m", "1y", "90d" -> months (days round up to whole months); -1: not understood.
+int parse_period(const std::string& p) {
+    if (p.size() < 2) return -1;
+    char unit = p.back();
+    std::string n = p.substr(0, p.size() - 1);
+    if (n.empty() || n.find_first_not_of("0123456789") != std::string::npos || n.size() > 4) return -1;
+    int v = std::stoi(n);
+    if (unit == 'm') return v;
+    if (unit == 'y') return v * 12;
+    if (unit == 'd') return (v + 29) / 30;
+    return -1;
 }
 }  // namespace
 
@@ -64,6 +105,8 @@ int main(int argc, char** argv) {
     LrsOptions lrs;
     unsigned threads = std::max(2u, std::min(4u, std::thread::hardware_concurrency()));
     bool quiet = false;
+    std::vector<std::string> venues;
+    std::string tz, due, table, per_venue, module;
     app.add_option("records", dirs, "Folders (or files) holding score records")->required();
     app.add_option("--content", content, "Content folder(s) with the modules (default: the bundled course)");
     app.add_option("--roster", roster_file, "CSV of staff: name or trainee id, venue, role");
@@ -85,18 +128,42 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(0, 20));
     app.add_option("--threads", threads, "Worker threads verifying records")->check(CLI::Range(1, 64));
     app.add_flag("--quiet", quiet, "No progress bar");
+    app.add_option("--venue", venues, "Only this venue (repeatable); case, accents and extra spaces do not matter");
+    app.add_option("--module", module, "Only attempts at this module (its id)");
+    app.add_option("--per-venue", per_venue, "Write an HTML report per venue into this folder (one for each venue's manager)");
+    app.add_option("--tz", tz, "Time zone of the dates shown (e.g. Europe/Amsterdam; default: this machine's)");
+    app.add_option("--due", due, "List certificates whose refresher is due within this period: 3m, 1y, 90d (default 3m)");
+    app.add_option("--table", table, "With --format csv: the one table to write (trainees, venues, roster, certificates, due, options, "
+                                     "signals, critical, classes, skipped); or give --out FOLDER for one file per table");
     app.footer("Exit codes: 0 every file counted, 1 done but some files were skipped, 2 could not do the job.");
     CLI11_PARSE(app, argc, argv);
 
+    if (!tz.empty()) {
+        if (!known_zone(tz)) return fail("--tz " + tz + ": not a time zone (e.g. Europe/Amsterdam, UTC; see /usr/share/zoneinfo)");
+        setenv("TZ", tz.c_str(), 1);  // local_time.h reads the process's zone
+    }
+    tzset();
+    int due_months = 3;
+    if (!due.empty() && (due_months = parse_period(due)) < 0) return fail("--due " + due + ": give a period such as 3m, 1y or 90d");
+    if (!table.empty()) {
+        auto names = csv_tables();
+        if (std::find(names.begin(), names.end(), table) == names.end()) return fail("--table " + table + ": no such table");
+        if (format_name != "csv" && fmt->count()) return fail("--table is for --format csv");
+        format_name = "csv";
+    }
+    const bool csv_folder = format_name == "csv" && table.empty() && !out.empty() && (out.back() == '/' || fs::is_directory(out));
+    if (format_name == "csv" && table.empty() && !csv_folder && (fmt->count() || outopt->count()))
+        return fail("CSV is one table per file: give --table NAME, or --out FOLDER/ for a file per table");
     if (threshold > 1) threshold /= 100;  // "60" means 60%
     if (threshold < 0 || threshold > 1) return fail("--threshold must be between 0 and 1 (or 0 and 100)");
     if (lrs.password.empty())
         if (const char* p = std::getenv("SIGNAAL_LRS_PASSWORD")) lrs.password = p;
     bool actions = !cert_dir.empty() || !xapi_file.empty() || lrsopt->count();
-    bool want_report = fmt->count() || outopt->count() || !actions;
+    bool want_report = fmt->count() || outopt->count() || !table.empty() || (!actions && per_venue.empty());
 
     AggregateOptions ao;
     ao.threshold = threshold, ao.course = course, ao.lang = lang, ao.roster_file = roster_file;
+    ao.valid_months = cert.valid_months, ao.due_months = due_months, ao.filter.venues = venues, ao.filter.module = module;
     if (!roster_file.empty()) {
         auto r = read_roster(roster_file);
         if (auto* e = std::get_if<std::string>(&r)) return fail(*e);
@@ -115,6 +182,7 @@ int main(int argc, char** argv) {
     size_t loaded = 0;
     for (const auto& e : cat.entries) loaded += e.module != nullptr;
     if (loaded == 0) return fail("no modules found in the content folders (use --content)");
+    if (!module.empty() && !cat.find(module)) return fail("--module " + module + ": no module with that id in the content folders");
 
     phase("load content");
 
@@ -151,26 +219,43 @@ int main(int argc, char** argv) {
     if (!built.errors.empty() && built.model.files == 0) return 2;
     ReportModel& model = built.model;
     phase("find, verify and aggregate");
-    int rc = model.failures.empty() && built.errors.empty() ? 0 : 1;
+    int rc = model.failures.empty() && model.failures_elsewhere == 0 && built.errors.empty() ? 0 : 1;
+    warn_roster(model);
     if (want_report) {  // streamed: the document is never held whole
         const Format f = *parse_format(format_name);
-        if (out.empty()) {
-            Sink sink([](std::string_view s) { std::cout.write(s.data(), static_cast<std::streamsize>(s.size())); });
-            render(model, f, sink);
-            sink.flush();
-            std::cout << std::flush;
-        } else {
-            AtomicFile file;
-            if (auto err = file.open(out); !err.empty()) return fail(err);
-            Sink sink([&](std::string_view s) { file.write(s); });
-            render(model, f, sink);
-            sink.flush();
-            if (auto err = file.commit(); !err.empty()) return fail(err);
+        if (csv_folder) {
+            std::error_code ec;
+            fs::create_directories(out, ec);
+            if (ec) return fail("cannot create " + out + ": " + ec.message());
+            for (const auto& name : csv_tables())
+                if (auto err = write_out((fs::path(out) / (name + ".csv")).string(), [&](Sink& s) { render_csv_table(model, name, s); });
+                    !err.empty())
+                    return fail(err);
+        } else if (f == Format::Csv) {
+            if (auto err = write_out(out, [&](Sink& s) { render_csv_table(model, table.empty() ? "trainees" : table, s); }); !err.empty())
+                return fail(err);
+        } else if (auto err = write_out(out, [&](Sink& s) { render(model, f, s); }); !err.empty()) {
+            return fail(err);
         }
     }
+    if (!per_venue.empty()) {  // each venue's own figures, modules and questions: counted again with the venue as filter
+        std::error_code ec;
+        fs::create_directories(per_venue, ec);
+        if (ec) return fail("cannot create " + per_venue + ": " + ec.message());
+        for (const auto& v : model.venues) {
+            AggregateOptions one = ao;
+            one.filter.venues = {v.venue};
+            Built b = build_report(dirs, cat, one, so, {});
+            std::string name = file_name_part(v.venue);
+            if (name.empty()) name = "venue";
+            if (auto err = write_out((fs::path(per_venue) / (name + ".html")).string(), [&](Sink& s) { render_html(b.model, s); }); !err.empty())
+                return fail(err);
+        }
+        std::cerr << "signaal-report: " << model.venues.size() << " venue report(s) in " << per_venue << "\n";
+    }
     phase("render and write");
-    if (!model.failures.empty())
-        std::cerr << "signaal-report: " << model.failures.size() << " file(s) skipped (failed verification, unreadable or duplicate); see the report\n";
+    if (!model.failures.empty() || model.failures_elsewhere)
+        std::cerr << "signaal-report: " << model.failures.size() + model.failures_elsewhere << " file(s) skipped (failed verification, unreadable or duplicate); see the report\n";
     if (!cert_dir.empty())
         if (auto e = write_certificates(model, cert_dir, course, cert); !e.empty()) return fail(e);
     if (xapi) {
