@@ -34,6 +34,15 @@ run_ctest() {
   return "$rc"
 }
 
+# A real LRS for the LRS test (Learning Locker's statement service, no database),
+# kept in a cache outside the clone so only a cold machine pays for it.
+npm_cache="${HOME}/.cache/signaal-npm"
+if command -v npm >/dev/null && [[ ! -f "$npm_cache/node_modules/xapi-statements/dist/server.js" ]]; then
+  mkdir -p "$npm_cache"
+  npm install --silent --no-audit --no-fund --prefix "$npm_cache" xapi-statements@5.0.1 ||
+    echo "test.sh: could not install xapi-statements from npm; the real-LRS test will be skipped"
+fi
+
 echo "== tests"
 run_ctest build env
 
