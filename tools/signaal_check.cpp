@@ -58,7 +58,8 @@ int main(int argc, char** argv) {
                                   {"max_score", r.facts.bounds.max}, {"min_score", r.facts.bounds.min},
                                   {"max_score_without_critical", r.facts.bounds.max_no_critical},
                                   {"pass_points", r.facts.pass_points},
-                                  {"pass_reachable_without_critical", r.facts.pass_reachable_without_critical}};
+                                  {"pass_reachable_without_critical", r.facts.pass_reachable_without_critical},
+                                  {"exact", r.facts.exact}, {"states", r.facts.states}};
             report.push_back(entry);
             continue;
         }
@@ -68,7 +69,8 @@ int main(int argc, char** argv) {
             std::cout << f << ": " << r.module->id << ": " << fa.scenes << " scenes, " << fa.decisions << " decisions, "
                       << fa.endings << " endings, " << fa.critical_choices << " critical choices; score "
                       << fa.bounds.min << "–" << fa.bounds.max << ", pass " << fa.pass_points << " ("
-                      << r.module->pass_mark << "%), best without critical error " << fa.bounds.max_no_critical << "\n";
+                      << r.module->pass_mark << "%), best without critical error " << fa.bounds.max_no_critical << "; "
+                      << (fa.exact ? std::to_string(fa.states) + " states explored" : std::string("conditions ignored: bounds only")) << "\n";
         }
     }
     if (format == "json") std::cout << report.dump(2) << "\n";

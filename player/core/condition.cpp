@@ -1,6 +1,8 @@
 #include "condition.h"
 
+#include <algorithm>
 #include <cctype>
+#include <climits>
 #include <charconv>
 
 namespace signaal {
@@ -201,11 +203,14 @@ std::vector<int> Condition::vars() const {
 void Assignment::apply(VarValues& v) const {
     if (var < 0 || static_cast<size_t>(var) >= v.size()) return;
     int& x = v[static_cast<size_t>(var)];
+    // Saturating: a loop can add to a counter without end, and overflow is undefined.
+    long long r = x;
     switch (op) {
-        case Op::Set: x = value; break;
-        case Op::Add: x += value; break;
-        case Op::Sub: x -= value; break;
+        case Op::Set: r = value; break;
+        case Op::Add: r += value; break;
+        case Op::Sub: r -= value; break;
     }
+    x = static_cast<int>(std::clamp<long long>(r, INT_MIN, INT_MAX));
 }
 
 std::optional<ParseError> parse_condition(const std::string& src, const Variables& vars, Condition& out) {

@@ -6,17 +6,7 @@
 using namespace signaal;
 
 namespace {
-const char* kHead = R"(<?xml version="1.0"?>
-<module format="1" id="t" version="1" minutes="1" pass-mark="PASS" start="a" languages="nl">
-  <title><nl>T</nl></title><audience><nl>A</nl></audience><content-note><nl>C</nl></content-note>
-  <support><contact><label><nl>L</nl></label><detail><nl>D</nl></detail></contact></support>
-)";
-
-std::string module(const std::string& body, int pass = 50) {
-    std::string h = kHead;
-    h.replace(h.find("PASS"), 4, std::to_string(pass));
-    return h + body + "</module>\n";
-}
+std::string module(const std::string& body, int pass = 50) { return test::small_module(body, pass); }
 
 std::string choice(const std::string& id, const std::string& target, int points, bool critical = false) {
     return "<choice id=\"" + id + "\" target=\"" + target + "\" points=\"" + std::to_string(points) + "\"" +
