@@ -222,7 +222,7 @@ std::string graph_dot(const Module& m, const std::string& lang) {
         std::string l = label;
         if (!r.when.always()) l += (l.empty() ? "" : "\n") + std::string("if ") + r.when.source;
         if (!l.empty() || critical) {
-            o << " [label=\"" << dot_escape(l, 60) << "\"";
+            o << " [label=\"" << dot_escape(l, 100) << "\"";
             if (critical) o << ", color=red, fontcolor=red";
             o << "]";
         }
@@ -232,7 +232,11 @@ std::string graph_dot(const Module& m, const std::string& lang) {
         for (const auto& r : s.routes) edge(s.id, r, "", false);
         for (const auto& c : s.choices)
             for (const auto& r : c.routes)
-                edge(s.id, r, c.id + " (" + std::to_string(c.points) + ")" + (c.critical ? " CRITICAL" : ""), c.critical);
+                edge(s.id, r,
+                     c.id + " (" + std::to_string(c.points) + ")" + (c.critical ? " CRITICAL" : "") +
+                         (c.when.always() ? "" : "\noffered when " + c.when.source) +
+                         (c.label.empty() ? "" : "\n" + c.label.get(lang, fb)),
+                     c.critical);
     }
     o << "}\n";
     return o.str();

@@ -1,5 +1,7 @@
 #include "condition.h"
 
+#include "nearest.h"
+
 #include <algorithm>
 #include <cctype>
 #include <climits>
@@ -21,6 +23,12 @@ VarValues initial_values(const Variables& vars) {
 }
 
 namespace {
+
+std::vector<std::string> names(const Variables& vars) {
+    std::vector<std::string> out;
+    for (const auto& d : vars) out.push_back(d.name);
+    return out;
+}
 
 bool eval_node(const Condition& c, int i, const VarValues& v) {
     const auto& n = c.nodes[static_cast<size_t>(i)];
@@ -156,7 +164,7 @@ private:
             return fail(start, "expected a variable name, found '" + t + "'");
         if (t == "and" || t == "or") return fail(start, "expected a variable name before '" + t + "'");
         int var = find_var(vars_, t);
-        if (var < 0) return fail(start, "unknown variable '" + t + "' (declare it in <variables>)");
+        if (var < 0) return fail(start, "unknown variable '" + t + "' (declare it in <variables>" + did_you_mean(t, names(vars_)) + ")");
         const VarType type = vars_[static_cast<size_t>(var)].type;
         size_t op_at = 0;
         std::string op = lex_.peek(&op_at);
@@ -235,7 +243,7 @@ std::optional<ParseError> parse_assignments(const std::string& src, const Variab
         if (name.empty() || !Lexer::word_char(name[0]))
             return ParseError{start, "expected a variable name in set=\"...\""};
         int var = find_var(vars, name);
-        if (var < 0) return ParseError{start, "unknown variable '" + name + "' (declare it in <variables>)"};
+        if (var < 0) return ParseError{start, "unknown variable '" + name + "' (declare it in <variables>" + did_you_mean(name, names(vars)) + ")"};
         size_t opstart = 0;
         std::string op = lex.next(opstart);
         Assignment a;

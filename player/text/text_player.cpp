@@ -427,6 +427,13 @@ private:
         Result r = s.result();
         scene_header(s);
         out_ << "\n==== " << w_("Resultaat", "Result") << " ====\n";
+        // The ending's outcome, as the window colours its closing screen: how the story ended.
+        if (r.outcome != Outcome::None)
+            out_ << w_("Afloop: ", "Outcome: ")
+                 << (r.outcome == Outcome::Good    ? w_("goed", "good")
+                     : r.outcome == Outcome::Mixed ? w_("gemengd", "mixed")
+                                                   : w_("slecht", "bad"))
+                 << "\n";
         out_ << w_("Score: ", "Score: ") << r.raw << "/" << r.max << " (" << r.scaled << "%) · "
              << w_("slaaggrens ", "pass mark ") << r.pass_mark << "%\n";
         out_ << (r.passed ? w_("GESLAAGD", "PASSED") : w_("NIET GESLAAGD", "NOT PASSED")) << "\n";

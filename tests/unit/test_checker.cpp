@@ -93,6 +93,9 @@ TEST_CASE("the DOT graph names every scene and marks critical edges", "[checker]
     std::string dot = graph_dot(*m, "en");
     CHECK(dot.rfind("digraph \"example-night-shift\" {", 0) == 0);
     for (const auto& s : m->scenes) CHECK(dot.find("\"" + s.id + "\" [") != std::string::npos);
-    CHECK(dot.find("\"desk\" -> \"confronted\" [label=\"confront (0) CRITICAL\", color=red") != std::string::npos);
+    CHECK(dot.find("\"desk\" -> \"confronted\" [label=\"confront (0) CRITICAL\\nI tell the man") != std::string::npos);
+    CHECK(dot.find("color=red") != std::string::npos);
+    CHECK(dot.find("drop-it (0)\\noffered when not noted\\nI leave it there.") != std::string::npos);  // the choice's condition
+    CHECK(graph_dot(*m, "nl").find("drop-it (0)\\noffered when not noted\\nIk laat het erbij.") != std::string::npos);
     CHECK(dot.find("if noted or care >= 1") != std::string::npos);
 }
