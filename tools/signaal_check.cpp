@@ -16,14 +16,26 @@ int main(int argc, char** argv) {
     CLI::App app{"signaal-check: check Signaal module files (format 1)"};
     std::vector<std::string> paths;
     bool strict = false, quiet = false;
-    std::string format = "text", graph, lang = "nl";
+    std::string format = "text", graph, lang;
     app.add_option("paths", paths, "Module files or folders (searched recursively)");
     app.add_flag("--strict", strict, "Treat warnings as failures (exit 1)");
     app.add_option("--format", format, "Output format")->check(CLI::IsMember({"text", "json"}));
     app.add_option("--graph", graph, "Print the scene graph of MODULE as Graphviz DOT and exit");
-    app.add_option("--lang", lang, "Language of labels in --graph")->check(CLI::IsMember({"nl", "en"}));
+    app.add_option("--lang", lang, "Language of labels in --graph (default: the module's first language)")
+        ->check(CLI::IsMember({"nl", "en"}));
     app.add_flag("-q,--quiet", quiet, "Print problems only, no per-module summary");
-    app.footer("Exit codes: 0 clean, 1 warnings (with --strict), 2 errors.\n"
+    app.footer("Graph analyses, over every reachable state (scene x the values of the variables\n"
+               "conditions read), after the loader's own checks:\n"
+               "  error    no <ending>; no way to an ending from a scene (a loop with no way out, or\n"
+               "           one whose ways out all need a false condition); a scene where every\n"
+               "           choice's condition is false; the pass mark unreachable without a critical error\n"
+               "  warning  a scene no path reaches; a choice never offered, a text never shown or a\n"
+               "           route never taken because its condition is false on every path; a\n"
+               "           signal taught but never tested; a module with too many states to explore\n"
+               "           (then conditions are ignored and the maximum is an upper bound)\n"
+               "The summary gives scenes, decisions, endings, the score range, the pass mark in\n"
+               "points and the best total without a critical error (docs/module-format.md).\n\n"
+               "Exit codes: 0 clean, 1 warnings (with --strict), 2 errors.\n"
                "Problems are printed as file:line:col: error|warning: message.");
     CLI11_PARSE(app, argc, argv);
 
@@ -31,7 +43,7 @@ int main(int argc, char** argv) {
         LoadResult r = load_module_file(graph);
         for (const auto& d : r.diagnostics) std::cerr << d.str() << "\n";
         if (!r.module) return 2;
-        std::cout << graph_dot(*r.module, lang);
+        std::cout << graph_dot(*r.module, lang.empty() ? r.module->fallback_language() : lang);
         return 0;
     }
     if (paths.empty()) paths = default_content_dirs();
@@ -58,7 +70,8 @@ int main(int argc, char** argv) {
                                   {"max_score", r.facts.bounds.max}, {"min_score", r.facts.bounds.min},
                                   {"max_score_without_critical", r.facts.bounds.max_no_critical},
                                   {"pass_points", r.facts.pass_points},
-                                  {"pass_reachable_without_critical", r.facts.pass_reachable_without_critical}};
+                                  {"pass_reachable_without_critical", r.facts.pass_reachable_without_critical},
+                                  {"exact", r.facts.exact}, {"states", r.facts.states}};
             report.push_back(entry);
             continue;
         }
@@ -68,7 +81,8 @@ int main(int argc, char** argv) {
             std::cout << f << ": " << r.module->id << ": " << fa.scenes << " scenes, " << fa.decisions << " decisions, "
                       << fa.endings << " endings, " << fa.critical_choices << " critical choices; score "
                       << fa.bounds.min << "–" << fa.bounds.max << ", pass " << fa.pass_points << " ("
-                      << r.module->pass_mark << "%), best without critical error " << fa.bounds.max_no_critical << "\n";
+                      << r.module->pass_mark << "%), best without critical error " << fa.bounds.max_no_critical << "; "
+                      << (fa.exact ? std::to_string(fa.states) + " states explored" : std::string("conditions ignored: bounds only")) << "\n";
         }
     }
     if (format == "json") std::cout << report.dump(2) << "\n";

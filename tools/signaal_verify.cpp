@@ -1,5 +1,6 @@
 // signaal-verify: replays score records against the modules they name and
-// reports every mismatch. Exit 0 when every record is consistent, 1 otherwise.
+// reports every mismatch. Exit 0 when every record is consistent, 1 on a
+// mismatch, 2 when the only trouble is a record whose module was not found.
 #include <CLI/CLI.hpp>
 
 #include <filesystem>
@@ -19,7 +20,8 @@ int main(int argc, char** argv) {
     app.add_option("--content", content, "Content folder(s) holding the modules (default: the bundled course)");
     std::string code;
     app.add_option("--code", code, "Confirm a certificate's verification code against the records (exit 0 when one matches)");
-    app.footer("Exit codes: 0 all records consistent, 1 otherwise.");
+    app.footer("Exit codes: 0 all records consistent, 1 a mismatch or an unreadable file,\n"
+               "2 no mismatch, but the module of some record was not found (give its folder with --content).");
     CLI11_PARSE(app, argc, argv);
 
     Catalogue cat = load_catalogue(content.empty() ? default_content_dirs() : content);
@@ -35,7 +37,7 @@ int main(int argc, char** argv) {
     std::sort(all.begin(), all.end());
     // One Verifier for all records: each module's graph facts are worked out once.
     const Verifier verifier(cat);
-    int bad = 0;
+    int bad = 0, missing = 0;
     for (const auto& f : all) {
         Verification v = verifier.verify_file(f);
         if (!code.empty()) {  // only a consistent record that passed a course can back a certificate
@@ -58,6 +60,12 @@ int main(int argc, char** argv) {
             std::cout << "\n";
             continue;
         }
+        if (!v.module_missing.empty()) {
+            ++missing;
+            std::cout << f << ": MODULE NOT FOUND: module '" << v.module_missing << "' is in none of the content folders ("
+                      << (content.empty() ? "the default ones" : "--content") << "); not checked. Point at the folder holding it with --content DIR\n";
+            continue;
+        }
         ++bad;
         for (const auto& p : v.problems) std::cout << f << ": MISMATCH: " << p << "\n";
     }
@@ -65,6 +73,8 @@ int main(int argc, char** argv) {
         std::cout << "code " << code << " REJECTED: no consistent passing record in " << all.size() << " file(s) gives it\n";
         return 1;
     }
-    std::cout << all.size() << " record(s), " << bad << " with problems\n";
-    return bad ? 1 : 0;
+    std::cout << all.size() << " record(s), " << bad << " with problems";
+    if (missing) std::cout << ", " << missing << " not checked (module not found)";
+    std::cout << "\n";
+    return bad ? 1 : missing ? 2 : 0;
 }

@@ -31,6 +31,17 @@ const char* standing_name(const Words& w, Standing st) {
     }
     return w("niet begonnen", "not started");
 }
+
+std::string section_title(const State& s, const Words& w, const CatalogueSection& part) {
+    switch (part.kind) {
+        case Section::Cases: return w("Casusverhalen", "Case stories");
+        case Section::Authors: return w("Voor auteurs: de voorbeeldmodule", "For authors: the example module");
+        case Section::Broken: return w("Laden niet gelukt", "Could not be loaded");
+        case Section::Course: break;
+    }
+    if (!part.title.empty()) return ui::T(s, part.title);
+    return w("Cursus ", "Course ") + part.course;
+}
 }  // namespace
 
 Action draw_catalogue(const State& s, const Words& w) {
@@ -55,7 +66,16 @@ Action draw_catalogue(const State& s, const Words& w) {
     if (s.catalogue.entries.empty())
         ui::text_bad(w("Geen modules gevonden in de inhoudsmappen.", "No modules found in the content folders."));
     const int n = static_cast<int>(s.catalogue.entries.size());
+    const auto parts = sections(s.catalogue);
+    size_t part = 0;
     for (int i = 0; i < n; ++i) {
+        // A heading per course, so trainees find theirs; the authors' example comes last.
+        if (part < parts.size() && parts[part].first == i) {
+            if (i > 0) ImGui::Spacing();
+            ui::wrapped(section_title(s, w, parts[part]));
+            ImGui::Separator();
+            ++part;
+        }
         const CatalogueEntry& e = s.catalogue.entries[static_cast<size_t>(i)];
         std::string line;
         if (e.module) {

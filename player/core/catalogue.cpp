@@ -60,12 +60,32 @@ Catalogue load_catalogue(const std::vector<std::string>& paths) {
     }
     std::stable_sort(c.entries.begin(), c.entries.end(), [](const CatalogueEntry& a, const CatalogueEntry& b) {
         if (!a.module || !b.module) return a.module && !b.module;
+        if (for_authors(*a.module) != for_authors(*b.module)) return !for_authors(*a.module);
         if (a.module->is_case != b.module->is_case) return !a.module->is_case;
         if (a.module->course != b.module->course) return a.module->course < b.module->course;
         if (a.module->order != b.module->order) return a.module->order < b.module->order;
         return a.module->id < b.module->id;
     });
     return c;
+}
+
+bool for_authors(const Module& m) { return m.course == "example"; }
+
+std::vector<CatalogueSection> sections(const Catalogue& c) {
+    std::vector<CatalogueSection> out;
+    for (size_t i = 0; i < c.entries.size(); ++i) {
+        const Module* m = c.entries[i].module.get();
+        CatalogueSection s;
+        s.kind = !m ? Section::Broken : for_authors(*m) ? Section::Authors : m->is_case ? Section::Cases : Section::Course;
+        if (s.kind == Section::Course) s.course = m->course;
+        if (out.empty() || out.back().kind != s.kind || out.back().course != s.course) {
+            s.first = static_cast<int>(i);
+            out.push_back(s);
+        }
+        ++out.back().count;
+        if (m && out.back().title.empty()) out.back().title = m->course_title;
+    }
+    return out;
 }
 
 std::vector<std::string> default_content_dirs() {

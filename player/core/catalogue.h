@@ -15,9 +15,25 @@ struct CatalogueEntry {
 };
 
 struct Catalogue {
-    std::vector<CatalogueEntry> entries;  // sorted: course, order, id; broken files last
+    // Sorted for trainees: the courses (by course id, then order, id), then the
+    // case stories, then the modules for authors, then files that do not load.
+    std::vector<CatalogueEntry> entries;
     const CatalogueEntry* find(const std::string& module_id) const;
 };
+
+// The start screen's sections, one per course, in the catalogue's order.
+enum class Section { Course, Cases, Authors, Broken };
+struct CatalogueSection {
+    Section kind = Section::Course;
+    std::string course;  // the course id (Course sections)
+    Text title;          // the course's <course-title> when a module gives one; empty otherwise
+    int first = 0, count = 0;  // entries[first] .. entries[first+count-1]
+};
+std::vector<CatalogueSection> sections(const Catalogue& c);
+
+// A module for authors, not trainees: the bundled reference module, whose
+// course is "example" (docs/module-format.md). Listed last, under its own heading.
+bool for_authors(const Module& m);
 
 // Every module file under `paths` (folders are searched recursively; a file is
 // a module when it holds a <module> element; the schema folder is skipped).

@@ -15,6 +15,8 @@ struct CheckFacts {
     ScoreBounds bounds;
     int pass_points = 0;  // points needed to pass
     bool pass_reachable_without_critical = false;
+    bool exact = false;  // the states were all explored: conditions are taken into account
+    int states = 0;      // reachable states (scene × variable values); 0 when not explored
 };
 
 struct CheckResult {

@@ -1,6 +1,10 @@
 #include "condition.h"
 
+#include "nearest.h"
+
+#include <algorithm>
 #include <cctype>
+#include <climits>
 #include <charconv>
 #include <string>
 
@@ -20,6 +24,12 @@ VarValues initial_values(const Variables& vars) {
 }
 
 namespace {
+
+std::vector<std::string> names(const Variables& vars) {
+    std::vector<std::string> out;
+    for (const auto& d : vars) out.push_back(d.name);
+    return out;
+}
 
 bool eval_node(const Condition& c, int i, const VarValues& v) {
     const auto& n = c.nodes[static_cast<size_t>(i)];
@@ -179,7 +189,7 @@ private:
             return fail(start, "expected a variable name, found '" + t + "'");
         if (t == "and" || t == "or") return fail(start, "expected a variable name before '" + t + "'");
         int var = find_var(vars_, t);
-        if (var < 0) return fail(start, "unknown variable '" + t + "' (declare it in <variables>)");
+        if (var < 0) return fail(start, "unknown variable '" + t + "' (declare it in <variables>" + did_you_mean(t, names(vars_)) + ")");
         const VarType type = vars_[static_cast<size_t>(var)].type;
         size_t op_at = 0;
         std::string op = lex_.peek(&op_at);
@@ -226,11 +236,14 @@ std::vector<int> Condition::vars() const {
 void Assignment::apply(VarValues& v) const {
     if (var < 0 || static_cast<size_t>(var) >= v.size()) return;
     int& x = v[static_cast<size_t>(var)];
+    // Saturating: a loop can add to a counter without end, and overflow is undefined.
+    long long r = x;
     switch (op) {
-        case Op::Set: x = value; break;
-        case Op::Add: x += value; break;
-        case Op::Sub: x -= value; break;
+        case Op::Set: r = value; break;
+        case Op::Add: r += value; break;
+        case Op::Sub: r -= value; break;
     }
+    x = static_cast<int>(std::clamp<long long>(r, INT_MIN, INT_MAX));
 }
 
 std::optional<ParseError> parse_condition(const std::string& src, const Variables& vars, Condition& out) {
@@ -255,7 +268,7 @@ std::optional<ParseError> parse_assignments(const std::string& src, const Variab
         if (name.empty() || !Lexer::word_char(name[0]))
             return ParseError{start, "expected a variable name in set=\"...\""};
         int var = find_var(vars, name);
-        if (var < 0) return ParseError{start, "unknown variable '" + name + "' (declare it in <variables>)"};
+        if (var < 0) return ParseError{start, "unknown variable '" + name + "' (declare it in <variables>" + did_you_mean(name, names(vars)) + ")"};
         size_t opstart = 0;
         std::string op = lex.next(opstart);
         Assignment a;

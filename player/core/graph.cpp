@@ -14,6 +14,8 @@ void add_routes(const std::vector<Route>& rs, std::vector<int>& out) {
         if (r.to >= 0) out.push_back(r.to);
 }
 
+}  // namespace
+
 // Iterative Tarjan: module graphs can be long chains (10,000 scenes), so no recursion.
 void tarjan(const Edges& next, std::vector<int>& comp, int& ncomp) {
     const int n = static_cast<int>(next.size());
@@ -64,8 +66,6 @@ void tarjan(const Edges& next, std::vector<int>& comp, int& ncomp) {
         }
     }
 }
-
-}  // namespace
 
 SceneGraph::SceneGraph(const Module& m) {
     const size_t n = m.scenes.size();

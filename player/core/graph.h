@@ -1,6 +1,7 @@
 // The scene graph of a module: edges from every route of every interaction,
-// conditions ignored. Used by the checker (reachability, loops, score bounds)
-// and by sessions (maximum score, progress).
+// conditions ignored. Used for progress, for the loops the state space must
+// track (state_space.h), and as the fallback analyses when a module's state
+// space is too large to explore.
 #pragma once
 #include <span>
 #include <vector>
@@ -18,6 +19,11 @@ struct Edges {
     size_t size() const { return from.size() - 1; }
 };
 
+// Strongly connected components of `next` into `comp` (numbered from `ncomp`
+// on, in reverse topological order: every edge goes to the same or a
+// lower-numbered component); `ncomp` ends as one past the last number.
+void tarjan(const Edges& next, std::vector<int>& comp, int& ncomp);
+
 struct SceneGraph {
     std::vector<int> component;  // strongly connected component per scene
     int components = 0;          // components are numbered in reverse topological order
@@ -34,7 +40,7 @@ private:
 };
 
 struct ScoreBounds {
-    int max = 0;              // best total from start to an ending (upper bound, see docs)
+    int max = 0;              // best total from start to an ending (score_bounds: an upper bound when conditions hide choices)
     int min = 0;              // lowest total from start to an ending
     int max_no_critical = 0;  // best total that avoids every critical choice; -1: no such path
 };

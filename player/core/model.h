@@ -39,6 +39,7 @@ private:
     const std::string* find(const std::string& lang) const;
 };
 
+
 struct Position {
     int line = 0;
     int col = 0;
@@ -59,6 +60,7 @@ struct Choice {
     std::vector<std::string> tests;
     std::vector<Assignment> sets;
     Condition when;
+    Position pos;  // of the <choice>; line 0 when the loader did not record it
 };
 
 // A multi-select option or a highlight target: both are "marked or not".

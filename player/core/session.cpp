@@ -10,12 +10,13 @@
 
 #include "graph.h"
 #include "shuffle.h"
+#include "state_bounds.h"
 
 namespace signaal {
 
 SessionFacts session_facts(const Module& m) {
     SceneGraph g(m);
-    return {score_bounds(m, g).max, steps_to_end(m, g)};
+    return {module_bounds(m, explore(m), g).max, steps_to_end(m, g)};
 }
 
 Session::Session(ModulePtr module, std::string started, std::shared_ptr<const SessionFacts> facts)

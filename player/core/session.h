@@ -70,7 +70,7 @@ struct Result {
 // session over one module, and building the graph costs more than replaying a
 // whole attempt, so whoever replays many records computes it once per module.
 struct SessionFacts {
-    int max = 0;                    // best total from start to an ending (score_bounds)
+    int max = 0;                    // best total from start to an ending (module_bounds: exact over the states)
     std::vector<int> steps_to_end;  // per scene index
 };
 SessionFacts session_facts(const Module& m);

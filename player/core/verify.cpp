@@ -41,6 +41,7 @@ void verify_class(const std::string& text, const Catalogue& catalogue, Verificat
     const ClassRecord& r = *v.class_record;
     const CatalogueEntry* e = catalogue.find(r.module_id);
     if (!e) {
+        v.module_missing = r.module_id;
         v.problems.push_back("module '" + r.module_id + "' is not in the content folders");
         return;
     }
@@ -83,6 +84,7 @@ bool check(Verification& v, const simdjson::dom::element& stored, const Catalogu
         v.problems.push_back("trainee id does not belong to the trainee's name and venue");
     const CatalogueEntry* e = catalogue.find(r.module_id);
     if (!e) {
+        v.module_missing = r.module_id;
         v.problems.push_back("module '" + r.module_id + "' is not in the content folders");
         return false;
     }

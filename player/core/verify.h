@@ -21,6 +21,10 @@ struct Verification {
     // same way, but it never counts toward anyone's certificate.
     std::optional<ClassRecord> class_record;
     ModulePtr module;
+    // The id of the module the record names when no content folder holds it
+    // (then also the one problem): the record could not be checked at all,
+    // which is not a mismatch.
+    std::string module_missing;
     bool ok() const { return problems.empty(); }
 };
 

@@ -137,7 +137,21 @@ private:
         Catalogue c = load_catalogue(dirs);
         std::vector<const CatalogueEntry*> ok;
         out_ << w_("Modules in ", "Modules in ") << (dirs.empty() ? "" : dirs.front()) << ":\n";
-        for (const auto& e : c.entries) {
+        const auto parts = sections(c);
+        size_t part = 0;
+        for (size_t i = 0; i < c.entries.size(); ++i) {
+            const CatalogueEntry& e = c.entries[i];
+            // A heading per course, as on the start screen; the authors' example comes last.
+            if (part < parts.size() && parts[part].first == static_cast<int>(i)) {
+                const CatalogueSection& p = parts[part++];
+                out_ << "\n  "
+                     << (p.kind == Section::Cases     ? std::string(w_("Casusverhalen", "Case stories"))
+                         : p.kind == Section::Authors ? std::string(w_("Voor auteurs: de voorbeeldmodule", "For authors: the example module"))
+                         : p.kind == Section::Broken  ? std::string(w_("Laden niet gelukt", "Could not be loaded"))
+                         : !p.title.empty()           ? T(p.title)
+                                                      : std::string(w_("Cursus ", "Course ")) + p.course)
+                     << "\n";
+            }
             if (!e.module) {
                 out_ << "   -  " << e.path << w_(" (laadt niet: ", " (does not load: ")
                      << (e.diagnostics.empty() ? "?" : e.diagnostics.front().str()) << ")\n";
@@ -432,6 +446,13 @@ private:
         Result r = s.result();
         scene_header(s);
         out_ << "\n==== " << w_("Resultaat", "Result") << " ====\n";
+        // The ending's outcome, as the window colours its closing screen: how the story ended.
+        if (r.outcome != Outcome::None)
+            out_ << w_("Afloop: ", "Outcome: ")
+                 << (r.outcome == Outcome::Good    ? w_("goed", "good")
+                     : r.outcome == Outcome::Mixed ? w_("gemengd", "mixed")
+                                                   : w_("slecht", "bad"))
+                 << "\n";
         out_ << w_("Score: ", "Score: ") << r.raw << "/" << r.max << " (" << r.scaled << "%) · "
              << w_("slaaggrens ", "pass mark ") << r.pass_mark << "%\n";
         out_ << (r.passed ? w_("GESLAAGD", "PASSED") : w_("NIET GESLAAGD", "NOT PASSED")) << "\n";

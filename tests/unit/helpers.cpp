@@ -56,6 +56,15 @@ void play_randomly(signaal::Session& s, std::mt19937& rng) {
     }
 }
 
+std::string small_module(const std::string& body, int pass_mark) {
+    return R"(<?xml version="1.0"?>
+<module format="1" id="t" version="1" minutes="1" pass-mark=")" +
+           std::to_string(pass_mark) + R"(" start="a" languages="nl">
+  <title><nl>T</nl></title><audience><nl>A</nl></audience><content-note><nl>C</nl></content-note>
+  <support><contact><label><nl>L</nl></label><detail><nl>D</nl></detail></contact></support>
+)" + body + "</module>\n";
+}
+
 std::string read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     std::ostringstream ss;

@@ -24,6 +24,9 @@ signaal::Answer answer(const std::string& scene, std::vector<std::string> respon
 // Answers `response` at the session's current scene, REQUIREs success.
 signaal::AnswerOutcome play(signaal::Session& s, std::vector<std::string> response, int second = 0);
 std::string read_file(const std::string& path);
+// A module "t" in Dutch only, starting at scene "a", with `body` (variables,
+// scenes) after its support block, which ends on line 4.
+std::string small_module(const std::string& body, int pass_mark = 50);
 // Plays `s` to an ending: a random offered choice, a random set of marks; answer n at second n.
 void play_randomly(signaal::Session& s, std::mt19937& rng);
 

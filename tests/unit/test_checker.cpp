@@ -6,17 +6,7 @@
 using namespace signaal;
 
 namespace {
-const char* kHead = R"(<?xml version="1.0"?>
-<module format="1" id="t" version="1" minutes="1" pass-mark="PASS" start="a" languages="nl">
-  <title><nl>T</nl></title><audience><nl>A</nl></audience><content-note><nl>C</nl></content-note>
-  <support><contact><label><nl>L</nl></label><detail><nl>D</nl></detail></contact></support>
-)";
-
-std::string module(const std::string& body, int pass = 50) {
-    std::string h = kHead;
-    h.replace(h.find("PASS"), 4, std::to_string(pass));
-    return h + body + "</module>\n";
-}
+std::string module(const std::string& body, int pass = 50) { return test::small_module(body, pass); }
 
 std::string choice(const std::string& id, const std::string& target, int points, bool critical = false) {
     return "<choice id=\"" + id + "\" target=\"" + target + "\" points=\"" + std::to_string(points) + "\"" +
@@ -103,6 +93,9 @@ TEST_CASE("the DOT graph names every scene and marks critical edges", "[checker]
     std::string dot = graph_dot(*m, "en");
     CHECK(dot.rfind("digraph \"example-night-shift\" {", 0) == 0);
     for (const auto& s : m->scenes) CHECK(dot.find("\"" + s.id + "\" [") != std::string::npos);
-    CHECK(dot.find("\"desk\" -> \"confronted\" [label=\"confront (0) CRITICAL\", color=red") != std::string::npos);
+    CHECK(dot.find("\"desk\" -> \"confronted\" [label=\"confront (0) CRITICAL\\nI tell the man") != std::string::npos);
+    CHECK(dot.find("color=red") != std::string::npos);
+    CHECK(dot.find("drop-it (0)\\noffered when not noted\\nI leave it there.") != std::string::npos);  // the choice's condition
+    CHECK(graph_dot(*m, "nl").find("drop-it (0)\\noffered when not noted\\nIk laat het erbij.") != std::string::npos);
     CHECK(dot.find("if noted or care >= 1") != std::string::npos);
 }

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "condition.h"
+#include "nearest.h"
 
 using namespace signaal;
 
@@ -36,7 +37,8 @@ TEST_CASE("condition errors point at the offending character", "[conditions]") {
     };
     const Case cases[] = {
         {"told and", 8, "condition ends too early: a variable name is missing"},
-        {"tolled", 0, "unknown variable 'tolled' (declare it in <variables>)"},
+        {"tolled", 0, "unknown variable 'tolled' (declare it in <variables>; did you mean 'told'?)"},
+        {"zzz", 0, "unknown variable 'zzz' (declare it in <variables>)"},
         {"told >= 2", 5, "'told' is a bool: compare it with = or != only"},
         {"n >= x", 5, "expected a whole number after '>=', found 'x'"},
         {"(told", 5, "missing ')' in condition"},
@@ -64,4 +66,13 @@ TEST_CASE("assignments set, add and subtract", "[conditions]") {
     CHECK(parse_assignments("told+=1", vars(), as)->message == "'told' is a bool: use = true or = false");
     CHECK(parse_assignments("n=x", vars(), as)->message == "expected a whole number, found 'x'");
     CHECK(parse_assignments("n=1 n=2", vars(), as)->message == "expected ',' between assignments, found 'n'");
+}
+
+TEST_CASE("did you mean: the nearest id within a third of the word's length", "[conditions]") {
+    const std::vector<std::string> known{"reception", "lobby", "end-good", "end-bad"};
+    CHECK(nearest("receptoin", known) == "reception");
+    CHECK(nearest("end-god", known) == "end-good");
+    CHECK(nearest("lobby", known).empty());      // known already: nothing to suggest
+    CHECK(nearest("kitchen", known).empty());    // too far from all of them
+    CHECK(did_you_mean("loby", known) == "; did you mean 'lobby'?");
 }

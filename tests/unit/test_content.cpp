@@ -64,3 +64,20 @@ TEST_CASE("the course and the cases are complete", "[content]") {
     CHECK(assessments == 1);
     CHECK(cases == 7);
 }
+
+TEST_CASE("trainees see their courses first, under a heading each; the authors' example last", "[content]") {
+    Catalogue c = load_catalogue({test::repo_dir() + "/content"});
+    auto parts = sections(c);
+    REQUIRE(parts.size() == 3);
+    CHECK(parts[0].kind == Section::Course);
+    CHECK(parts[0].course == "hotel-park");
+    CHECK(parts[0].title.get("en", "nl").find("hotels") != std::string::npos);  // the course's own <course-title>
+    CHECK(parts[0].count == 5);
+    CHECK(parts[1].kind == Section::Cases);
+    CHECK(parts[1].count == 7);
+    CHECK(parts[2].kind == Section::Authors);
+    CHECK(c.entries.front().module->id == "hotel-1-intro");
+    CHECK(c.entries.back().module->id == "example-night-shift");
+    for (int i = 0; i < parts[0].count; ++i)  // in course order
+        CHECK(c.entries[static_cast<size_t>(i)].module->order == i + 1);
+}

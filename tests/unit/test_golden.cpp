@@ -66,4 +66,5 @@ TEST_CASE("yes 1 reaches an ending", "[golden]") {
     std::string out = run(input, "en", rc);
     CHECK(rc == kExitFinished);
     CHECK(out.find("==== Result ====") != std::string::npos);
+    CHECK(out.find("\nOutcome: ") != std::string::npos);
 }

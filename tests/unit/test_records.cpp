@@ -99,6 +99,8 @@ TEST_CASE("tampered records are caught", "[records][verify]") {
     edited = good;
     edited["module"]["id"] = "no-such-module";
     CHECK_THAT(problems(edited), VectorContains(std::string("module 'no-such-module' is not in the content folders")));
+    CHECK(verify_record(edited.dump(), cat).module_missing == "no-such-module");  // signaal-verify: not found, not tampered
+    CHECK(verify_record(good.dump(), cat).module_missing.empty());
 
     edited = good;
     edited["answers"][2]["time"] = "2026-01-01T09:00:00.000Z";

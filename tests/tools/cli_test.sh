@@ -1,0 +1,35 @@
+#!/bin/sh
+# The command-line tools' messages and exit codes that issue 16 asked for:
+# signaal-verify tells "module not found" from a mismatch (exit 2, --content
+# named), signaal-check --help lists the graph analyses, and --graph shows a
+# choice's condition and its label in the module's language.
+# Usage: cli_test.sh BIN_DIR REPO_DIR
+set -u
+bin=$1 repo=$2
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+
+# A finished record of the example, then the same record naming a module nobody has.
+mkdir -p "$tmp/rec"
+yes 1 | head -50 | "$bin/signaal" --text "$repo/content/example/example.xml" --trainee T --venue V --role R \
+    --records "$tmp/rec" --lang en >/dev/null 2>&1
+rec=$(ls "$tmp/rec"/*.json | head -1)
+[ -f "$rec" ] || fail "the terminal player wrote no record"
+"$bin/signaal-verify" --content "$repo/content" "$rec" >/dev/null || fail "the fresh record does not verify"
+sed 's/"example-night-shift"/"gone-module"/' "$rec" > "$tmp/gone.json"
+out=$("$bin/signaal-verify" --content "$repo/content" "$tmp/gone.json"); rc=$?
+[ $rc -eq 2 ] || fail "module not found: exit $rc, want 2"
+echo "$out" | grep -q "MODULE NOT FOUND: module 'gone-module'" || fail "no MODULE NOT FOUND line: $out"
+echo "$out" | grep -q -- "--content" || fail "the message does not say how to point at the module: $out"
+echo "$out" | grep -q MISMATCH && fail "a missing module reads as a mismatch: $out"
+
+help=$("$bin/signaal-check" --help)
+echo "$help" | grep -q "Graph analyses" || fail "signaal-check --help does not list the graph analyses"
+echo "$help" | grep -q "choice never offered" || fail "signaal-check --help does not name the condition warnings"
+
+dot=$("$bin/signaal-check" --graph "$repo/content/example/example.xml" --lang en) || fail "--graph failed"
+echo "$dot" | grep -q "offered when" || fail "--graph shows no choice condition"
+nl=$("$bin/signaal-check" --graph "$repo/content/example/example.xml" --lang nl)
+[ "$dot" != "$nl" ] || fail "--graph labels do not follow --lang"
+echo "cli tests passed"
