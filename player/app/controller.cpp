@@ -264,6 +264,7 @@ Effects Controller::apply(const Action& a) {
 void Controller::reloaded(const std::string& path, const LoadResult& lr) {
     const Words w = words_for(s_.settings.language);
     if (!lr.module) {
+        s_.notice.clear();  // an earlier "reloaded" would read as if this save had worked
         s_.error_file = path;
         s_.error_diagnostics = lr.diagnostics;
         if (s_.screen != Screen::LoadError) s_.before_error = s_.screen;

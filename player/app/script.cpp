@@ -79,10 +79,12 @@ std::variant<std::vector<ScriptStep>, std::string> load_script(const std::string
                 return err("wait-frames needs a number");
             }
             if (st.frames < 0 || st.frames > 100000) return err("wait-frames out of range");
+        } else if (cmd == "wait-reload") {
+            st.kind = ScriptStep::Kind::WaitReload;
         } else if (cmd == "quit") {
             st.kind = ScriptStep::Kind::Quit;
         } else {
-            return err("unknown command '" + cmd + "' (key, text, screenshot, wait-frames, quit)");
+            return err("unknown command '" + cmd + "' (key, text, screenshot, wait-frames, wait-reload, quit)");
         }
         out.push_back(std::move(st));
     }

@@ -5,6 +5,9 @@
 //   text Anna de Vries                   type the rest of the line
 //   screenshot NAME.png                  save the window (into --screenshot-dir)
 //   wait-frames N                        render N frames doing nothing
+//   wait-reload                          (with --watch) the n-th wait-reload waits until
+//                                        the watched file has been reloaded n times;
+//                                        fails after 30 s
 //   quit                                 close the window
 //   # comment, blank lines ignored
 #pragma once
@@ -15,7 +18,7 @@
 namespace signaal::app {
 
 struct ScriptStep {
-    enum class Kind { Key, Text, Screenshot, WaitFrames, Quit } kind;
+    enum class Kind { Key, Text, Screenshot, WaitFrames, WaitReload, Quit } kind;
     std::vector<int> keys;  // Key: GLFW key codes, modifiers first
     std::string text;       // Text, Screenshot
     int frames = 0;         // WaitFrames

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <chrono>
 #include <iostream>
 #include <optional>
 
@@ -52,16 +53,39 @@ std::optional<std::filesystem::file_time_type> mtime(const std::string& path) {
     return t;
 }
 
+// Author mode: each reload is also reported in the terminal the author started
+// the window from, with the problems as file:line:col an editor can jump to.
+void report_reload(const std::string& path, const LoadResult& lr) {
+    int errors = 0;
+    for (const auto& d : lr.diagnostics) {
+        if (d.severity == Severity::Error) ++errors;
+        std::cerr << d.str() << "\n";
+    }
+    if (lr.module) std::cerr << "signaal: reloaded " << path << "\n";
+    else std::cerr << "signaal: " << path << " has " << errors << (errors == 1 ? " error" : " errors") << "; the window shows them\n";
+}
+
 // Feeds script steps into the GLFW backend's callbacks, exactly as real key
 // presses arrive, one step at a time with frames in between.
 class ScriptRunner {
 public:
     ScriptRunner(std::vector<ScriptStep> steps, GLFWwindow* win) : steps_(std::move(steps)), win_(win) {}
-    bool active() const { return next_ < steps_.size() || !held_.empty() || wait_ > 0; }
+    bool active() const { return next_ < steps_.size() || !held_.empty() || wait_ > 0 || waiting_for_reload(); }
+    bool waiting_for_reload() const { return reloads_ < reloads_wanted_; }
+    void reloaded() { ++reloads_; }
+    // A wait-reload that timed out: the script's line, for the error message.
+    int timed_out_line() const { return timed_out_line_; }
 
     // Called once before each frame. Returns a screenshot file to take after
     // this frame, if the step asks for one.
     std::string before_frame(bool& quit) {
+        if (waiting_for_reload()) {
+            if (std::chrono::steady_clock::now() > reload_deadline_) {
+                timed_out_line_ = steps_[next_ - 1].line;
+                quit = true;
+            }
+            return "";
+        }
         if (!held_.empty()) {
             for (auto it = held_.rbegin(); it != held_.rend(); ++it) ImGui_ImplGlfw_KeyCallback(win_, *it, 0, GLFW_RELEASE, 0);
             held_.clear();
@@ -88,6 +112,13 @@ public:
             case ScriptStep::Kind::WaitFrames:
                 wait_ = st.frames;
                 break;
+            case ScriptStep::Kind::WaitReload:
+                // Bounded, so a test whose file never changes fails instead of hanging.
+                // The n-th wait-reload waits for the n-th reload, so a save that
+                // lands before the script gets here is not missed.
+                reloads_wanted_ = ++wait_reload_steps_;
+                reload_deadline_ = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+                break;
             case ScriptStep::Kind::Quit:
                 quit = true;
                 break;
@@ -101,6 +132,8 @@ private:
     size_t next_ = 0;
     std::vector<int> held_;
     int wait_ = 0;
+    int reloads_ = 0, reloads_wanted_ = 0, wait_reload_steps_ = 0, timed_out_line_ = 0;
+    std::chrono::steady_clock::time_point reload_deadline_;
 
     static std::u32string utf8(const std::string& s) {
         std::u32string out;
@@ -144,7 +177,8 @@ public:
             // While a trainer report builds the script waits for it (so a test can
             // filter and export what was built); the loop idles until the worker wakes it.
             const bool scripted = script && script->active() && !s_.trainer.building;
-            if (scripted || frames_left > 0) glfwPollEvents();
+            if (scripted && script->waiting_for_reload()) glfwWaitEventsTimeout(0.05);  // the file, not a busy loop
+            else if (scripted || frames_left > 0) glfwPollEvents();
             else if (!o_.watch.empty()) glfwWaitEventsTimeout(0.5);  // poll the file twice a second
             else if (s_.klass.active && s_.klass.timer_running) {
                 glfwWaitEventsTimeout(1.0);  // the discussion timer: one frame a second, only while it runs
@@ -161,9 +195,12 @@ public:
                 auto now = mtime(o_.watch);
                 if (now != watched) {
                     watched = now;
-                    ctl_.reloaded(o_.watch, load_module_file(o_.watch));
+                    LoadResult lr = load_module_file(o_.watch);
+                    report_reload(o_.watch, lr);
+                    ctl_.reloaded(o_.watch, lr);
                     update_image();
                     frames_left = kSettleFrames;
+                    if (script) script->reloaded();
                 }
             }
             if (!scripted && frames_left <= 0) continue;
@@ -187,6 +224,10 @@ public:
                     std::cerr << "signaal: first frame after " << ms.count() << " ms\n";
                 }
             }
+        }
+        if (script && script->timed_out_line() > 0) {
+            std::cerr << o_.script << ":" << script->timed_out_line() << ": wait-reload: the watched file did not change within 30 s\n";
+            return 1;
         }
         int w = 0, h = 0;
         glfwGetWindowSize(win_, &w, &h);

@@ -14,6 +14,7 @@
 #include "file_read.h"
 #include "hash.h"
 #include "input_limits.h"
+#include "nearest.h"
 #include "text_format.h"
 #include "xml_precheck.h"
 #include "xml_source.h"
@@ -44,6 +45,15 @@ bool valid_id(std::string_view s) {
     };
     for (size_t i = 0; i < s.size(); ++i)
         if (!ok(s[i], i == 0)) return false;
+    return true;
+}
+
+// Module ids also name record files and certificates, which must not differ
+// only in case between file systems that fold case and those that don't.
+bool valid_module_id(std::string_view s) {
+    if (!valid_id(s)) return false;
+    for (char c : s)
+        if (c >= 'A' && c <= 'Z') return false;
     return true;
 }
 
@@ -273,11 +283,14 @@ private:
             if (rank(j) >= rank(last < 0 ? 0 : last)) last = j;
             return j;
         }
-        void finish(Loader& l, const char* parent, const El& at) const {
+        void finish(Loader& l, const char* parent_name, const El& at) const {
+            // "<choice id="call"> needs a <feedback>": the id says which of many.
+            const char* id = at.Attribute("id");
+            const std::string parent = id ? std::string(parent_name) + " id=\"" + id + "\"" : parent_name;
             for (size_t i = 0; i < spec.size(); ++i)
                 if (spec[i].group == 0 && counts[i] < spec[i].min)
                     l.error(at,
-                           "<" + std::string(parent) + "> needs " +
+                           "<" + parent + "> needs " +
                                (spec[i].min == 1 ? std::string("a") : "at least " + std::to_string(spec[i].min)) + " <" +
                                std::string(spec[i].name) + ">");
             // Groups: exactly one member present. Members of a group are adjacent.
@@ -290,8 +303,8 @@ private:
                 std::string names;
                 for (size_t k = i; k < spec.size() && spec[k].group == g; ++k)
                     names += (names.empty() ? "<" : ", <") + std::string(spec[k].name) + ">";
-                if (n == 0) l.error(at, "<" + std::string(parent) + "> needs one of " + names);
-                if (n > 1) l.error(at, "<" + std::string(parent) + "> can have only one of " + names);
+                if (n == 0) l.error(at, "<" + parent + "> needs one of " + names);
+                if (n > 1) l.error(at, "<" + parent + "> can have only one of " + names);
             }
         }
     };
@@ -475,7 +488,11 @@ private:
         std::string format = required(root, "format");
         if (root.Attribute("format") && format != "1")
             attr_error(root, "format", "unsupported module format '" + format + "' (this player reads format 1)");
-        m_->id = id_attr(root);
+        m_->id = required(root, "id");
+        if (root.Attribute("id") && !valid_module_id(m_->id))
+            attr_error(root, "id", "'" + m_->id +
+                                       "' is not a valid module id (lower-case letters, digits, '.', '_', '-'; "
+                                       "starting with a letter or digit)");
         m_->version = required(root, "version");
         if (root.Attribute("languages")) {
             m_->languages = split_ws(attr(root, "languages"));
@@ -675,6 +692,7 @@ private:
             check_children(*e, kChoice);
             Choice ch;
             ch.id = id_attr(*e);
+            ch.pos = src_.element_pos(*e);
             if (s.find_choice(ch.id)) attr_error(*e, "id", "duplicate choice id '" + ch.id + "' " + ctx.str());
             const Ctx cctx{"of choice", ch.id, &ctx};
             ch.label = child_text(*e, "label", cctx);
@@ -853,6 +871,16 @@ private:
         return static_cast<size_t>(r.route) < rs.size() ? &rs[static_cast<size_t>(r.route)] : nullptr;
     }
 
+    std::vector<std::string> known_ids(std::string_view what) const {
+        std::vector<std::string> ids;
+        if (what == "scene")
+            for (const auto& s : m_->scenes) ids.push_back(s.id);
+        const auto& labels = what == "signal" ? m_->signals : what == "role" ? m_->roles : m_->partners;
+        if (what != "scene")
+            for (const auto& l : labels) ids.push_back(l.id);
+        return ids;
+    }
+
     void resolve() {
         std::set<std::string> signals, roles, partners;
         for (const auto& l : m_->signals) signals.insert(l.id);
@@ -871,7 +899,9 @@ private:
                      (what == "partner" && partners.count(r.id));
             }
             if (!ok && !r.id.empty()) {
-                std::string where = what == "scene" ? "" : " (declare it in <" + std::string(what) + "s>)";
+                const std::string hint = did_you_mean(r.id, known_ids(what));
+                std::string where = what == "scene" ? (hint.empty() ? "" : " (" + hint.substr(2) + ")")
+                                                    : " (declare it in <" + std::string(what) + "s>" + hint + ")";
                 diag(value_pos(*r.element, r.attr), Severity::Error,
                      "unknown " + std::string(what) + " '" + r.id + "'" + where);
             }

@@ -60,7 +60,7 @@ struct Choice {
     std::vector<std::string> tests;
     std::vector<Assignment> sets;
     Condition when;
-    Position pos;  // of the <choice>; line 0 when the loader did not record it
+    Position pos;  // of the <choice>; line 0 for a module built in code
 };
 
 // A multi-select option or a highlight target: both are "marked or not".

@@ -54,6 +54,9 @@ cases = {
  'text-outside-language': ('<text><nl>end</nl></text>', '<text>end</text>'),
  'order': ('  <title><nl>T</nl></title>\n  <audience><nl>A</nl></audience>\n', '  <audience><nl>A</nl></audience>\n  <title><nl>T</nl></title>\n'),
  'bad-id': ('<scene id="b">', '<scene id="b b">'),
+ 'module-id-case': ('id="m"', 'id="Author-Pool"'),
+ # A typo in a longer id gets the nearest known id as a hint.
+ 'unknown-target-near': ('<choice id="c2" target="b">', '<choice id="c2" target="loby">'),
  'empty-file': None,
  'unclosed': ('</module>\n', ''),
  'mismatched-tag': ('<text><nl>end</nl></text>', '<text><nl>end</nl></txet>'),
@@ -75,6 +78,8 @@ for name, sub in cases.items():
         text = T.replace(sub[0], sub[1], 1)
         if name == 'wrong-root':
             text = text.replace('</module>', '</modules>')
+        if name == 'unknown-target-near':
+            text = text.replace('target="b"', 'target="lobby"').replace('<scene id="b">', '<scene id="lobby">')
         if name == 'duplicate-scene':
             text = T.replace('<scene id="b">', '<scene id="a">')
     # not-utf8 is written as Latin-1, the mistake an old editor makes; utf16

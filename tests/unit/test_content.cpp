@@ -72,7 +72,7 @@ TEST_CASE("trainees see their courses first, under a heading each; the authors' 
     CHECK(parts[0].kind == Section::Course);
     CHECK(parts[0].course == "hotel-park");
     CHECK(parts[0].title.get("en", "nl").find("hotels") != std::string::npos);  // the course's own <course-title>
-    CHECK(parts[0].count == 5);
+    CHECK(parts[0].count == 6);
     CHECK(parts[1].kind == Section::Cases);
     CHECK(parts[1].count == 7);
     CHECK(parts[2].kind == Section::Authors);

@@ -87,7 +87,7 @@ TEST_CASE("problems deep in a large module are found where they are", "[loader][
         const size_t at = xml.find("target=\"s1501\"");
         LoadResult r = load_edited(xml, at, 14, "target=\"sX\"");
         REQUIRE_FALSE(r.diagnostics.empty());
-        CHECK(r.diagnostics[0].str() == "big.xml:" + where(xml, at + 8) + ": error: unknown scene 'sX'");
+        CHECK(r.diagnostics[0].str() == "big.xml:" + where(xml, at + 8) + ": error: unknown scene 'sX' (did you mean 's0'?)");
     }
 }
 

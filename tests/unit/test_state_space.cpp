@@ -116,7 +116,7 @@ TEST_CASE("a best choice behind a condition no path makes true: warned, left out
                           scene("b", "<choices>" + choice("best", "end", 12, "when=\"confronted\"") + choice("good", "end", 10) +
                                          "</choices>") +
                           kEnd, 90));
-    CHECK(has(c.d, "t.xml:7:1: warning: choice 'best' of scene 'b' is never offered: its condition 'confronted' is false on every path"));
+    CHECK(has(c.d, "t.xml:7:47: warning: choice 'best' of scene 'b' is never offered: its condition 'confronted' is false on every path"));
     CHECK(c.f.exact);
     CHECK(c.f.bounds.max == 15);  // conditions ignored it was 17, and the best path scored 88%
     CHECK(c.f.pass_reachable_without_critical);
