@@ -191,7 +191,7 @@ void draw_scene_header(const State& s, const Words& w) {
     auto [done, total] = ses.progress();
     char overlay[64];
     std::snprintf(overlay, sizeof overlay, "%s %d / %d", w("Stap", "Step"), done, total);
-    ImGui::ProgressBar(total > 0 ? static_cast<float>(done) / static_cast<float>(total) : 0.f, ImVec2(-1, 0), overlay);
+    ui::progress(total > 0 ? static_cast<float>(done) / static_cast<float>(total) : 0.f, overlay);
     ui::muted(ui::T(s, m.title));
     if (!sc.role.empty())
         if (const Labelled* r = m.find_role(sc.role)) ui::field(w("Jij bent:", "You are:"), ui::T(s, r->label));

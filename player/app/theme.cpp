@@ -14,7 +14,7 @@ void semantic(ImVec4* c, ImVec4 good, ImVec4 bad, ImVec4 heading) {
 }
 }  // namespace
 
-void apply_theme(Theme t, float scale) {
+ImGuiStyle theme_style(Theme t, float scale) {
     ImGuiStyle style;  // fresh defaults: ScaleAllSizes multiplies, so never scale twice
     ImVec4* c = style.Colors;
     switch (t) {
@@ -29,6 +29,7 @@ void apply_theme(Theme t, float scale) {
             c[ImGuiCol_NavHighlight] = ImVec4(0.05f, 0.30f, 0.75f, 1);
             c[ImGuiCol_TextSelectedBg] = ImVec4(1.0f, 0.85f, 0.30f, 1);
             c[ImGuiCol_CheckMark] = ImVec4(0.05f, 0.30f, 0.75f, 1);
+            c[ImGuiCol_Border] = ImVec4(0.45f, 0.47f, 0.52f, 1);
             semantic(c, ImVec4(0.0f, 0.45f, 0.15f, 1), ImVec4(0.70f, 0.05f, 0.05f, 1), ImVec4(0.10f, 0.20f, 0.45f, 1));
             break;
         case Theme::Dark:
@@ -40,7 +41,10 @@ void apply_theme(Theme t, float scale) {
             c[ImGuiCol_ButtonHovered] = ImVec4(0.26f, 0.34f, 0.46f, 1);
             c[ImGuiCol_ButtonActive] = ImVec4(0.30f, 0.42f, 0.60f, 1);
             c[ImGuiCol_NavHighlight] = ImVec4(0.55f, 0.75f, 1.0f, 1);
-            c[ImGuiCol_TextSelectedBg] = ImVec4(0.55f, 0.42f, 0.05f, 1);
+            c[ImGuiCol_TextSelectedBg] = ImVec4(0.45f, 0.33f, 0.0f, 1);
+            c[ImGuiCol_HeaderHovered] = c[ImGuiCol_ButtonHovered];  // ImGui's bright blue fails 4.5:1 under light text
+            c[ImGuiCol_HeaderActive] = c[ImGuiCol_ButtonActive];
+            c[ImGuiCol_Border] = ImVec4(0.50f, 0.54f, 0.60f, 1);
             semantic(c, ImVec4(0.45f, 0.85f, 0.50f, 1), ImVec4(1.0f, 0.50f, 0.45f, 1), ImVec4(0.65f, 0.80f, 1.0f, 1));
             break;
         case Theme::HighContrast:
@@ -54,10 +58,12 @@ void apply_theme(Theme t, float scale) {
             c[ImGuiCol_NavHighlight] = c[ImGuiCol_CheckMark] = ImVec4(1, 1, 0, 1);
             c[ImGuiCol_TextSelectedBg] = ImVec4(0.0f, 0.35f, 0.85f, 1);
             c[ImGuiCol_ScrollbarBg] = ImVec4(0, 0, 0, 1);
+            c[ImGuiCol_TableHeaderBg] = ImVec4(0.15f, 0.15f, 0.15f, 1);
+            c[ImGuiCol_TableRowBg] = ImVec4(0, 0, 0, 1);
+            c[ImGuiCol_TableRowBgAlt] = ImVec4(0.10f, 0.10f, 0.10f, 1);
             c[ImGuiCol_ModalWindowDimBg] = c[ImGuiCol_NavWindowingDimBg] = ImVec4(0, 0, 0, 0.6f);
             c[ImGuiCol_PlotHistogram] = ImVec4(0.5f, 1.0f, 0.5f, 1);
             semantic(c, ImVec4(0.5f, 1.0f, 0.5f, 1), ImVec4(1.0f, 0.6f, 0.6f, 1), ImVec4(1, 1, 0, 1));
-            style.FrameBorderSize = 1;
             break;
     }
     style.WindowBorderSize = 0;
@@ -66,8 +72,13 @@ void apply_theme(Theme t, float scale) {
     style.FramePadding = ImVec2(8, 5);
     style.ItemSpacing = ImVec2(10, 8);
     style.ScrollbarSize = 16;
+    // Every control has a border of at least 3:1 against the background (WCAG 2.1
+    // non-text contrast): filled buttons alone were pale on cream, black on black.
+    style.FrameBorderSize = 1;
     style.ScaleAllSizes(scale);
-    ImGui::GetStyle() = style;
+    return style;
 }
+
+void apply_theme(Theme t, float scale) { ImGui::GetStyle() = theme_style(t, scale); }
 
 }  // namespace signaal::app

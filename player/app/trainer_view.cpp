@@ -137,7 +137,7 @@ TrainerAction draw_trainer(const State& s, const Words& w) {
     if (t.building) {
         const float share = t.total ? static_cast<float>(t.done) / static_cast<float>(t.total) : 0.0f;
         const std::string over = std::to_string(t.done) + " / " + std::to_string(t.total) + w(" bestanden geverifieerd", " files verified");
-        ImGui::ProgressBar(share, ImVec2(-1, 0), over.c_str());
+        ui::progress(share, over);
     } else if (t.model) {
         ui::muted(summary(*t.model, w));
     }

@@ -149,6 +149,7 @@ bool big_button(const char* id, const std::string& label, bool focused, bool che
                                                        : ImGuiCol_Button);
     const ImVec2 q(p.x + size.x, p.y + size.y);
     dl->AddRectFilled(p, q, bg, st.FrameRounding);
+    if (st.FrameBorderSize > 0) dl->AddRect(p, q, ImGui::GetColorU32(ImGuiCol_Border), st.FrameRounding, 0, st.FrameBorderSize);
     if (focused) {
         float t = std::max(2.0f, ImGui::GetFontSize() * 0.15f);
         dl->AddRect(p, q, ImGui::GetColorU32(ImGuiCol_NavHighlight), st.FrameRounding, 0, t);
@@ -180,6 +181,13 @@ bool big_button(const char* id, const std::string& label, bool focused, bool che
 }
 
 bool button(const std::string& label) { return ImGui::Button(label.c_str()); }
+
+void progress(float share, const std::string& label) {
+    // The label above the bar, not on it: text over a half-filled bar sits on two
+    // colours at once and cannot keep 4.5:1 against both in every theme.
+    muted(label);
+    ImGui::ProgressBar(share, ImVec2(-1, ImGui::GetFontSize() * 0.5f), "");
+}
 
 Action safety_bar(const State& s, const Words& w) {
     Action a;

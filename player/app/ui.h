@@ -35,6 +35,8 @@ void muted(const std::string& text);    // secondary information
 // has the keyboard focus (`focused`) and filled when `checked`.
 // With `scroll_to`, the window scrolls so the button is visible (after the
 // keyboard moved the focus, never on its own so the learner can scroll up).
+// A progress bar with its label as text above it.
+void progress(float share, const std::string& label);
 bool big_button(const char* id, const std::string& label, bool focused, bool checked = false, bool checkbox = false,
                 bool scroll_to = false);
 // An ordinary button at its natural size.
