@@ -248,8 +248,7 @@ void ClassController::prev() {
 
 void ClassController::leave() {
     ClassState& c = s_.klass;
-    const Words w = words_for(s_.settings.language);
-    if (!c.record_path.empty()) s_.notice = std::string(w("Klassessie bewaard in ", "Class session saved in ")) + c.record_path;
+    if (!c.record_path.empty()) s_.notice = {"Klassessie bewaard in " + c.record_path, "Class session saved in " + c.record_path};
     c.active = false;
     c.timer_running = false;
     s_.session.reset();

@@ -1,6 +1,7 @@
 #include "controller.h"
 
 #include <algorithm>
+#include <filesystem>
 
 #include "class_controller.h"
 #include "hash.h"
@@ -38,7 +39,7 @@ void Controller::refresh_status() {
 
 void Controller::save_settings_now() {
     if (auto err = save_settings(s_.settings_path, s_.settings))
-        s_.notice = std::string(words_for(s_.settings.language)("Instellingen niet opgeslagen: ", "Settings not saved: ")) + *err;
+        s_.notice = {"Instellingen niet opgeslagen: " + *err, "Settings not saved: " + *err};
 }
 
 void Controller::save_record_now() {
@@ -46,7 +47,7 @@ void Controller::save_record_now() {
     s_.record_path = r.path;
     s_.record_error = r.error;
     if (!r.error.empty())
-        s_.notice = std::string(words_for(s_.settings.language)("Kan het scorebestand niet opslaan: ", "Cannot save the score record: ")) + r.error;
+        s_.notice = {"Kan het scorebestand niet opslaan: " + r.error, "Cannot save the score record: " + r.error};
 }
 
 void Controller::reset_question() {
@@ -59,7 +60,6 @@ void Controller::reset_question() {
 }
 
 void Controller::begin_attempt(const ModulePtr& m, bool fresh) {
-    const Words w = words_for(s_.settings.language);
     s_.session.reset();
     s_.outcome.reset();
     s_.notice.clear();
@@ -73,16 +73,17 @@ void Controller::begin_attempt(const ModulePtr& m, bool fresh) {
         if (auto found = find_unfinished(s_.records_dir, m->id, s_.info.trainee.id)) {
             const StoredRecord& r = found->second;
             if (r.module_sha256 != m->sha256) {
-                s_.notice = w("Je onafgemaakte poging hoort bij een oudere versie van de module; je begint opnieuw.",
-                              "Your unfinished attempt belongs to an older version of the module; you start afresh.");
+                s_.notice = {"Je onafgemaakte poging hoort bij een oudere versie van de module; je begint opnieuw.",
+                             "Your unfinished attempt belongs to an older version of the module; you start afresh."};
             } else {
                 auto rep = replay(m, r.started, r.answers);
                 if (auto* ses = std::get_if<Session>(&rep)) {
                     s_.session.emplace(std::move(*ses));
                     s_.info.registration = r.info.registration;
                     s_.record_path = found->first;
-                    s_.notice = std::string(w("Je gaat verder waar je gestopt was (", "Continuing where you stopped (")) +
-                                std::to_string(r.answers.size()) + w(" antwoorden bewaard).", " answers kept).");
+                    const std::string n = std::to_string(r.answers.size());
+                    s_.notice = {"Je gaat verder waar je gestopt was (" + n + " antwoorden bewaard).",
+                                 "Continuing where you stopped (" + n + " answers kept)."};
                 }
             }
         }
@@ -107,10 +108,11 @@ void Controller::answer(std::vector<std::string> response) {
     if (auto* err = std::get_if<std::string>(&r)) {
         // The screens only offer allowed answers; if this happens it is a bug,
         // and the learner sees it instead of a crash.
-        s_.notice = "internal error: " + *err;
+        s_.notice = {"interne fout: " + *err, "internal error: " + *err};
         return;
     }
     s_.outcome = std::get<AnswerOutcome>(r);
+    s_.notice.clear();      // what was said before this answer is over now
     save_record_now();  // after every answer: leaving at any moment loses nothing
     if (kind == Interaction::Continue) {
         s_.screen = s_.session->finished() ? Screen::Result : Screen::Scene;
@@ -121,6 +123,7 @@ void Controller::answer(std::vector<std::string> response) {
 }
 
 void Controller::to_catalogue() {
+    s_.notice.clear();
     s_.session.reset();
     s_.outcome.reset();
     s_.screen = Screen::Catalogue;
@@ -129,7 +132,6 @@ void Controller::to_catalogue() {
 
 Effects Controller::apply(const Action& a) {
     Effects fx;
-    const Words w = words_for(s_.settings.language);
     const auto entry = [&](int i) -> const CatalogueEntry* {
         return i >= 0 && static_cast<size_t>(i) < s_.catalogue.entries.size() ? &s_.catalogue.entries[static_cast<size_t>(i)] : nullptr;
     };
@@ -223,9 +225,17 @@ Effects Controller::apply(const Action& a) {
             }
             break;
         case K::Leave:
-            if (s_.session && !s_.record_path.empty())
-                s_.notice = std::string(w("Gepauzeerd. Je voortgang is bewaard in ", "Paused. Your progress is saved in ")) + s_.record_path;
-            to_catalogue();
+            if (s_.session && s_.session->answers().empty() && !s_.record_path.empty()) {
+                // "Not now" before any answer: nothing to continue later.
+                std::error_code ec;
+                std::filesystem::remove(s_.record_path, ec);
+                s_.record_path.clear();
+                to_catalogue();
+            } else {
+                const bool saved = s_.session && !s_.record_path.empty();
+                to_catalogue();
+                if (saved) s_.notice = {"Gepauzeerd. Je voortgang is bewaard.", "Paused. Your progress is saved."};
+            }
             fx.image = true;
             break;
         case K::ToggleHelp: s_.show_help = !s_.show_help; break;
@@ -262,7 +272,6 @@ Effects Controller::apply(const Action& a) {
 }
 
 void Controller::reloaded(const std::string& path, const LoadResult& lr) {
-    const Words w = words_for(s_.settings.language);
     if (!lr.module) {
         s_.notice.clear();  // an earlier "reloaded" would read as if this save had worked
         s_.error_file = path;
@@ -283,8 +292,8 @@ void Controller::reloaded(const std::string& path, const LoadResult& lr) {
         if (auto* ses = std::get_if<Session>(&rep)) {
             s_.session.emplace(std::move(*ses));
             s_.session->set_order_key(order_key_for(s_.info.registration));
-            s_.notice = std::string(w("Module opnieuw geladen; ", "Module reloaded; ")) + std::to_string(n) + " / " +
-                        std::to_string(answers.size()) + w(" antwoorden behouden.", " answers kept.");
+            const std::string kept = std::to_string(n) + " / " + std::to_string(answers.size());
+            s_.notice = {"Module opnieuw geladen; " + kept + " antwoorden behouden.", "Module reloaded; " + kept + " answers kept."};
             break;
         }
     }

@@ -54,7 +54,16 @@ struct State {
     Diagnostics error_diagnostics;
     Screen before_error = Screen::Catalogue;
 
-    std::string notice;     // one line shown at the top (resumed, reloaded, saved, …)
+    // One line shown at the top (resumed, reloaded, saved, …), in both languages so
+    // it follows a language switch. It lasts until the next answer or screen of
+    // modules: a "continuing where you stopped" must not stay for the whole module.
+    struct Notice {
+        std::string nl, en;
+        bool empty() const { return nl.empty() && en.empty(); }
+        void clear() { nl.clear(), en.clear(); }
+        const std::string& in(const std::string& language) const { return language == "en" ? en : nl; }
+    };
+    Notice notice;
     bool show_help = false; // support contacts panel open
     bool watching = false;  // --watch: author mode
 

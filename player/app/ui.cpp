@@ -219,7 +219,7 @@ Action safety_bar(const State& s, const Words& w) {
     }
     if (!s.notice.empty()) {
         ImGui::Separator();
-        muted(s.notice);
+        muted(s.notice.in(s.settings.language));
     }
     ImGui::Separator();
     ImGui::Spacing();

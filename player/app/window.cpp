@@ -557,7 +557,8 @@ int run_window(const WindowOptions& o) {
                                                             : Action::Kind::Start;
                     ctl.apply(Action::make(kind, found));
                 } else {
-                    s.notice = named + ": not a module file, nor a module id in the content folders";
+                    s.notice = {named + ": geen modulebestand en geen module-id in de inhoudsmappen",
+                                named + ": not a module file, nor a module id in the content folders"};
                 }
             }
         }
