@@ -104,6 +104,13 @@ void Controller::answer(std::vector<std::string> response) {
     a.response = std::move(response);
     a.time = now_iso();
     const Interaction kind = s_.session->scene().kind;
+    // Before the answer moves the session on: the best of the choices this
+    // trainee was offered (a choice behind a false when= was never theirs).
+    s_.best_offered.clear();
+    int best_points = -1;
+    if (kind == Interaction::Choices)
+        for (const Choice* c : s_.session->available_choices())
+            if (c->points > best_points) best_points = c->points, s_.best_offered = c->id;
     auto r = s_.session->answer(a);
     if (auto* err = std::get_if<std::string>(&r)) {
         // The screens only offer allowed answers; if this happens it is a bug,

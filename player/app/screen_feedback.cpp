@@ -21,6 +21,23 @@ std::string phrase(const State& s, const Scene& sc, const std::string& id) {
         if (r.ref == id) return r.text;
     return id;
 }
+// Says plainly how good the choice was and, when it was not the best, which
+// choice was and why: "Points: 0 / 2" alone taught nothing.
+void best_choice(const State& s, const Words& w, const Scene& sc, const AnswerOutcome& o) {
+    ImGui::Spacing();
+    const Choice* best = sc.find_choice(s.best_offered);
+    if (!best || o.points >= best->points) {
+        ui::text_good(w("Dit was de beste keuze.", "This was the best choice."));
+        return;
+    }
+    if (o.points > 0) ui::text_bad(w("Een redelijke keuze, maar niet de beste.", "A fair choice, but not the best one."));
+    else ui::text_bad(w("Dit was niet de beste keuze.", "This was not the best choice."));
+    ImGui::Spacing();
+    ui::field(w("De beste keuze:", "The best choice:"), ui::T(s, best->label));
+    ImGui::Indent(s.font_px * 1.5f);
+    ui::paragraphs(ui::T(s, best->feedback));
+    ImGui::Unindent(s.font_px * 1.5f);
+}
 }  // namespace
 
 Action draw_feedback(const State& s, const Words& w) {
@@ -36,6 +53,7 @@ Action draw_feedback(const State& s, const Words& w) {
             if (o.critical) ui::text_bad(w("Kritieke fout: hiermee breng je een kind of een onderzoek in gevaar.",
                                            "Critical error: this puts a child or an investigation at risk."));
             if (c) ui::paragraphs(ui::T(s, c->feedback));
+            if (o.max_points > 0) best_choice(s, w, *sc, o);
         } else {
             for (size_t i = 0; i < sc->marks.size() && i < o.marks.size(); ++i) {
                 const Mark& m = sc->marks[i];

@@ -64,6 +64,7 @@ struct State {
         const std::string& in(const std::string& language) const { return language == "en" ? en : nl; }
     };
     Notice notice;
+    std::string best_offered;  // the answered question's best choice among those offered (feedback shows it)
     bool show_help = false; // support contacts panel open
     bool watching = false;  // --watch: author mode
 
