@@ -20,7 +20,7 @@ install(FILES assets/signaal.svg DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hico
 # The Markdown only: the screenshots the window's guide shows are 1 MB and
 # are read in the repository.
 install(FILES README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
-install(DIRECTORY docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR} FILES_MATCHING PATTERN "*.md")
+install(DIRECTORY docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR} FILES_MATCHING PATTERN "*.md" PATTERN screenshots EXCLUDE)
 
 if(NOT SIGNAAL_CONTENT_DIR STREQUAL SIGNAAL_INSTALLED_CONTENT_DIR)
   message(STATUS "SIGNAAL_CONTENT_DIR is ${SIGNAAL_CONTENT_DIR}: installed programs will not find "

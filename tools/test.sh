@@ -56,6 +56,7 @@ deb_version=$(sed -n 's/^CMAKE_PROJECT_VERSION:STATIC=//p' build-deb/CMakeCache.
 bash tests/packages/test-deb.sh "dist/signaal_${deb_version}_$(dpkg --print-architecture).deb" | tee build-deb/test-log.txt ||
   { grep "^deb: " build-deb/test-log.txt || echo "deb: no result"; exit 1; }
 grep "^deb: " build-deb/test-log.txt >build-deb/test-summary.txt
+package_summaries=(build-deb/test-summary.txt)
 # --- end of the Linux package block ---
 
 echo "== build with -fsanitize=address,undefined (no window: Mesa's own leaks are not ours)"
@@ -77,8 +78,9 @@ for f in build/ctest-summary.txt build-asan/ctest-summary.txt; do
   n=$(sed -n 's/.*out of \([0-9]*\).*/\1/p' "$f"); k=$(sed -n 's/.* \([0-9]*\) tests failed.*/\1/p' "$f")
   total=$((total + ${n:-0})); failed=$((failed + ${k:-0}))
 done
-# Package tests print "NAME: N passed, M failed" (tests/packages/).
-for f in build-deb/test-summary.txt; do
+# Package tests print "NAME: N passed, M failed" (tests/packages/); each
+# package block adds its file to package_summaries.
+for f in "${package_summaries[@]}"; do
   p=$(sed -n 's/.*: \([0-9]*\) passed.*/\1/p' "$f"); k=$(sed -n 's/.* \([0-9]*\) failed.*/\1/p' "$f")
   total=$((total + ${p:-0} + ${k:-0})); failed=$((failed + ${k:-0}))
 done
