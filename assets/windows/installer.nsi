@@ -45,6 +45,9 @@ InstallDir "$LOCALAPPDATA\Programs\Signaal"
 !define MUI_LANGDLL_REGISTRY_KEY "Software\Signaal"
 !define MUI_LANGDLL_REGISTRY_VALUENAME "InstallerLanguage"
 !define MUI_FINISHPAGE_RUN "$INSTDIR\signaal.exe"
+; MUI's own welcome text speaks of system files and reboots, which a per-user
+; program never touches.
+!define MUI_WELCOMEPAGE_TEXT "$(WelcomeText)"
 
 ; No folder page: a per-user program has one obvious place, and a fixed folder
 ; named Signaal is what makes the uninstaller's removal of it safe (see below).
@@ -58,6 +61,8 @@ InstallDir "$LOCALAPPDATA\Programs\Signaal"
 !insertmacro MUI_LANGUAGE "English"
 !insertmacro MUI_LANGUAGE "Dutch"
 
+LangString WelcomeText ${LANG_ENGLISH} "Signaal ${VERSION} will be installed for you alone, in$\r$\n$INSTDIR.$\r$\n$\r$\nNo administrator rights are needed. Your score records are kept in your own folders and stay when Signaal is removed.$\r$\n$\r$\nClick Install to start."
+LangString WelcomeText ${LANG_DUTCH} "Signaal ${VERSION} wordt alleen voor u geïnstalleerd, in$\r$\n$INSTDIR.$\r$\n$\r$\nDaarvoor zijn geen beheerdersrechten nodig. Uw scores worden in uw eigen mappen bewaard en blijven staan als Signaal wordt verwijderd.$\r$\n$\r$\nKlik op Installeren om te beginnen."
 LangString ShortcutDescription ${LANG_ENGLISH} "Scenario training: recognise signals and act on them"
 LangString ShortcutDescription ${LANG_DUTCH} "Scenariotraining: signalen herkennen en ernaar handelen"
 LangString NotOurFolder ${LANG_ENGLISH} "$INSTDIR does not look like a Signaal folder; it was left as it is."
