@@ -32,6 +32,10 @@ export WINEPREFIX WINEDEBUG=-all
 # A fresh prefix would otherwise offer to download Mono and Gecko in a dialog.
 export WINEDLLOVERRIDES="mscoree,mshtml="
 trap 'wineserver -k 2>/dev/null; rm -rf "$WINEPREFIX"' EXIT
+# Made first, apart, so its messages (a wine64-only machine has no 32-bit
+# rundll32) do not mix with the installer's.
+wineboot -i >/dev/null 2>&1
+wineserver -w
 
 # Wine never asks for elevation, so what Windows would do is read from the
 # manifest: asInvoker runs with the user's own rights, no administrator prompt.
