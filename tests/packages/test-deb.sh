@@ -14,12 +14,8 @@ deb=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 sudo=""
 if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
 
-passed=0 failed=0
-check() { # check DESCRIPTION COMMAND...
-  local what=$1
-  shift
-  if "$@"; then passed=$((passed + 1)); echo "ok   $what"; else failed=$((failed + 1)); echo "FAIL $what"; fi
-}
+# shellcheck source=tests/packages/check.sh
+source "$(dirname "$0")/check.sh"
 
 work=$(mktemp -d)
 # A program's output is shown only when it fails.
@@ -93,5 +89,4 @@ depends_complete() {
 }
 check "Depends names the fonts and the libraries (shlibdeps)" depends_complete
 
-echo "deb: $passed passed, $failed failed"
-((failed == 0))
+finish deb

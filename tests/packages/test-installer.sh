@@ -20,12 +20,8 @@ if [[ -z ${DISPLAY:-} ]] && command -v xvfb-run >/dev/null && [[ -z ${SIGNAAL_UN
   SIGNAAL_UNDER_XVFB=1 exec xvfb-run -a bash "$0" "$stage" "$setup"
 fi
 
-passed=0 failed=0
-check() { # check DESCRIPTION COMMAND...
-  local what=$1
-  shift
-  if "$@"; then passed=$((passed + 1)); echo "ok   $what"; else failed=$((failed + 1)); echo "FAIL $what"; fi
-}
+# shellcheck source=tests/packages/check.sh
+source "$(dirname "$0")/check.sh"
 
 WINEPREFIX=$(mktemp -d)
 export WINEPREFIX WINEDEBUG=-all
@@ -80,5 +76,4 @@ check "Start-menu shortcut removed" test ! -e "$shortcut"
 check "uninstall key removed" bash -c "! wine reg query '$key' >/dev/null 2>&1"
 check "the user's own folders are kept" test -d "$user_dir/AppData/Local"
 
-echo "installer: $passed passed, $failed failed"
-((failed == 0))
+finish installer
