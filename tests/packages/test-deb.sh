@@ -41,7 +41,11 @@ records=$HOME/.local/share/signaal/records
 for p in signaal signaal-check signaal-verify signaal-report; do
   check "$p on PATH in /usr/bin" test "$(command -v "$p")" = "/usr/bin/$p"
 done
-check "signaal-check with no argument checks the installed course" quiet signaal-check
+# The course must be the installed one, not a source tree that happens to be
+# on this machine at the path a wrongly configured build compiled in.
+check_default=$(signaal-check 2>&1)
+check "signaal-check with no argument exits 0" test $? -eq 0
+check "signaal-check with no argument reads /usr/share/signaal/content" grep -q "^/usr/share/signaal/content/" <<<"$check_default"
 check "signaal-check --strict /usr/share/signaal/content" quiet signaal-check --strict /usr/share/signaal/content
 
 # One answer per line when input is not a terminal (README); 1 to every question reaches an ending.
