@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Signaal needs that are missing (Debian 12, as root
 # or with sudo). `--test` adds what the tests need (virtual X server, clang for
-# the fuzzer, PDF and XML tools). Safe to run again: it installs only what is missing.
+# the fuzzer, PDF and XML tools, validators for the desktop entry and AppStream
+# metainfo). Safe to run again: it installs only what is missing.
 set -euo pipefail
 
 build_pkgs=(build-essential cmake ninja-build pkg-config
@@ -10,7 +11,7 @@ build_pkgs=(build-essential cmake ninja-build pkg-config
   libhpdf-dev libcurl4-openssl-dev libutf8proc-dev libjemalloc-dev libsimdjson-dev
   fonts-noto-core fonts-dejavu-core fontconfig)
 test_pkgs=(catch2 xvfb xauth libgl1-mesa-dri xdotool clang libclang-rt-14-dev
-  libxml2-utils poppler-utils python3 procps)
+  libxml2-utils poppler-utils python3 procps appstream desktop-file-utils)
 
 pkgs=("${build_pkgs[@]}")
 if [[ "${1:-}" == "--test" ]]; then pkgs+=("${test_pkgs[@]}"); fi

@@ -2,6 +2,7 @@
 # The README's test command: installs what is missing, builds, and runs every
 # test twice — a normal build (with the window, tested under Xvfb) and a build
 # with -fsanitize=address,undefined — then a short fuzz run of the loader.
+# Between the two it builds the .deb, installs it, uses it and removes it.
 #   bash tools/test.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -46,6 +47,18 @@ fi
 echo "== tests"
 run_ctest build env
 
+# --- Linux package (issue 15): build the .deb, install it, use it, remove it. ---
+# Its "deb: N passed, M failed" joins the final line; a failure stops the run,
+# as a failing ctest does.
+echo "== Linux package (tools/build-deb.sh, tests/packages/test-deb.sh)"
+bash tools/build-deb.sh
+deb_version=$(sed -n 's/^CMAKE_PROJECT_VERSION:STATIC=//p' build-deb/CMakeCache.txt)
+bash tests/packages/test-deb.sh "dist/signaal_${deb_version}_$(dpkg --print-architecture).deb" | tee build-deb/test-log.txt ||
+  { grep "^deb: " build-deb/test-log.txt || echo "deb: no result"; exit 1; }
+grep "^deb: " build-deb/test-log.txt >build-deb/test-summary.txt
+package_summaries=(build-deb/test-summary.txt)
+# --- end of the Linux package block ---
+
 echo "== build with -fsanitize=address,undefined (no window: Mesa's own leaks are not ours)"
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSIGNAAL_SANITIZE=ON -DSIGNAAL_GUI=OFF -DSIGNAAL_TESTS=ON >/dev/null
 ninja -C build-asan -j"$jobs"
@@ -58,10 +71,17 @@ bash tests/fuzz/run-fuzz.sh "${SIGNAAL_FUZZ_SECONDS:-60}"
 echo "== summary"
 echo "normal build (with the window): $(cat build/ctest-summary.txt)"
 echo "sanitizer build:                $(cat build-asan/ctest-summary.txt)"
-# One plain line for both builds together, the form CI reads.
+echo "linux package:                  $(cat build-deb/test-summary.txt)"
+# One plain line for both builds and the package together, the form CI reads.
 total=0 failed=0
 for f in build/ctest-summary.txt build-asan/ctest-summary.txt; do
   n=$(sed -n 's/.*out of \([0-9]*\).*/\1/p' "$f"); k=$(sed -n 's/.* \([0-9]*\) tests failed.*/\1/p' "$f")
   total=$((total + ${n:-0})); failed=$((failed + ${k:-0}))
+done
+# Package tests print "NAME: N passed, M failed" (tests/packages/); each
+# package block adds its file to package_summaries.
+for f in "${package_summaries[@]}"; do
+  p=$(sed -n 's/.*: \([0-9]*\) passed.*/\1/p' "$f"); k=$(sed -n 's/.* \([0-9]*\) failed.*/\1/p' "$f")
+  total=$((total + ${p:-0} + ${k:-0})); failed=$((failed + ${k:-0}))
 done
 echo "tests: $((total - failed)) passed, $failed failed"

@@ -468,6 +468,10 @@ int run_window(const WindowOptions& o) {
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+    // The X11 class ties the window to its desktop entry (assets/linux/, StartupWMClass),
+    // so docks and task switchers show Signaal's name and icon; elsewhere it is ignored.
+    glfwWindowHintString(GLFW_X11_CLASS_NAME, "nl.signaal.Signaal");
+    glfwWindowHintString(GLFW_X11_INSTANCE_NAME, "signaal");
 
     State s;
     s.settings_path = o.settings_path.empty() ? default_settings_path() : o.settings_path;
