@@ -12,11 +12,13 @@ using CK = ClassAction::Kind;
 void ClassController::open(const ModulePtr& m) {
     ClassState& c = s_.klass;
     const std::string class_name = c.record.class_name, teacher = c.record.teacher;  // kept for the next case
+    const int class_size = c.record.class_size;
     c = ClassState{};
     c.active = true;
     c.module = m;
     c.record.class_name = class_name;
     c.record.teacher = teacher;
+    c.record.class_size = class_size;
     s_.session.reset();
     s_.outcome.reset();
     s_.notice.clear();
@@ -119,7 +121,7 @@ void ClassController::decide(bool override_majority) {
     ClassState& c = s_.klass;
     const Words w = words_for(s_.settings.language);
     const Scene& sc = s_.session->scene();
-    const std::vector<std::string> maj = majority(*s_.session, c.votes, 0);
+    const std::vector<std::string> maj = majority(*s_.session, c.votes, c.record.class_size);
     if (!override_majority) {
         if (sc.kind == Interaction::Choices && maj.empty()) {
             c.message = w("Gelijke stand of nog geen stemmen: kies een optie (pijltjes of 1\xE2\x80\x93" "9) en druk op O.",
@@ -266,6 +268,14 @@ Effects ClassController::apply(const ClassAction& a) {
         case CK::None: break;
         case CK::SetClassName: c.record.class_name = a.text; break;
         case CK::SetTeacher: c.record.teacher = a.text; break;
+        case CK::SetClassSize: {
+            // Digits only, at most three: the field is typed on a projector keyboard.
+            std::string digits;
+            for (char ch : a.text)
+                if (ch >= '0' && ch <= '9' && digits.size() < 3) digits += ch;
+            c.record.class_size = digits.empty() ? 0 : std::stoi(digits);
+            break;
+        }
         case CK::Begin:
             if (s_.screen == Screen::ClassSetup) {
                 begin();

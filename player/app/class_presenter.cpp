@@ -75,7 +75,7 @@ ClassAction options(const State& s, const Words& w, const Shown& sh) {
     }
     ImGui::EndTable();
     if (editable) {
-        const std::vector<std::string> maj = majority(*s.session, s.klass.votes, 0);
+        const std::vector<std::string> maj = majority(*s.session, s.klass.votes, s.klass.record.class_size);
         std::string m;
         for (const auto& id : maj)
             for (size_t i = 0; i < sh.options.size(); ++i)

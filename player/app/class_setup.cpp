@@ -30,6 +30,10 @@ ClassAction draw_class_setup(const State& s, const Words& w) {
     const float label_w = ImGui::CalcTextSize(w("Docent (mag leeg) ", "Teacher (optional) ")).x + ImGui::GetStyle().ItemSpacing.x * 2;
     if (ClassAction f = name_field(w("Klas", "Class"), "##class", c.record.class_name, CK::SetClassName, label_w, focus); f.kind != CK::None) a = f;
     if (ClassAction f = name_field(w("Docent (mag leeg)", "Teacher (optional)"), "##teacher", c.record.teacher, CK::SetTeacher, label_w, false); f.kind != CK::None) a = f;
+    const std::string size = c.record.class_size > 0 ? std::to_string(c.record.class_size) : "";
+    if (ClassAction f = name_field(w("Leerlingen", "Pupils"), "##size", size, CK::SetClassSize, label_w, false); f.kind != CK::None) a = f;
+    ui::muted(w("Aantal leerlingen (mag leeg): bij een vraag met meer goede antwoorden telt een antwoord als de helft van de klas het kiest.",
+                "Number of pupils (optional): in a multiple-answer question an option counts when half the class picks it."));
     if (!c.message.empty()) ui::text_bad(c.message);
     ImGui::Spacing();
     if (ImGui::Button(w("Beginnen (Enter)", "Begin (Enter)"))) a = ClassAction::make(CK::Begin);

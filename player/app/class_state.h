@@ -56,7 +56,7 @@ struct ClassState {
 struct ClassAction {
     enum class Kind {
         None,
-        SetClassName, SetTeacher,  // text
+        SetClassName, SetTeacher, SetClassSize,  // text
         Begin,                     // setup done: start the session
         Next, Prev,                // clicker: PageDown / PageUp (and Enter)
         Back,                      // undo the last decision

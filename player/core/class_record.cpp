@@ -56,6 +56,7 @@ json class_record_json(const ClassRecord& r) {
             {"session", r.session},
             {"class", r.class_name},
             {"teacher", r.teacher},
+            {"class_size", r.class_size},
             {"language", r.language},
             {"module", {{"id", r.module_id}, {"version", r.module_version}, {"sha256", r.module_sha256}}},
             {"started", r.started},
@@ -75,6 +76,8 @@ std::variant<ClassRecord, std::string> parse_class_record(const std::string& tex
         r.session = j.at("session").get<std::string>();
         r.class_name = j.at("class").get<std::string>();
         r.teacher = j.at("teacher").get<std::string>();
+        r.class_size = j.value("class_size", 0);  // absent in records made before it was asked
+        if (r.class_size < 0) return std::string("class_size is negative");
         r.language = j.at("language").get<std::string>();
         r.module_id = j.at("module").at("id").get<std::string>();
         r.module_version = j.at("module").at("version").get<std::string>();

@@ -25,6 +25,7 @@ struct ClassDecision {
 struct ClassRecord {
     std::string session;  // UUID of this class session
     std::string class_name, teacher;
+    int class_size = 0;   // pupils present; 0: not given (a select's majority then counts against the top vote)
     std::string language = "nl";
     std::string software = std::string("signaal ") + SIGNAAL_VERSION;
     std::string module_id, module_version, module_sha256;

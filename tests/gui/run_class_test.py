@@ -58,6 +58,7 @@ def main():
         fail("the class record looks like a score record")
     expect("class", rec["class"], "3B Toerisme")
     expect("teacher", rec["teacher"], "Mevr. de Vries")
+    expect("class_size", rec.get("class_size"), 24)
     expect("module.id", rec["module"]["id"], "case-7-jim")
     expect("finished", rec["finished"], True)
     expect("ending", rec["ending"], "end-early")

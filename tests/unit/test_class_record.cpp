@@ -16,6 +16,8 @@ TEST_CASE("the class goes with the majority, and a tie is the teacher's call", "
     // Select: options marked by at least half of the class.
     CHECK(majority(s, {{"age", 10}, {"luggage", 9}, {"late", 2}}, 18) == std::vector<std::string>{"age", "luggage"});
     CHECK(majority(s, {{"age", 10}, {"luggage", 4}}, 0) == std::vector<std::string>{"age"});
+    // Against the class, not the top vote: 10 of 30 pupils is no majority.
+    CHECK(majority(s, {{"age", 10}, {"luggage", 4}}, 30).empty());
 }
 
 TEST_CASE("a class record round-trips and is not a score record", "[class]") {
@@ -23,6 +25,7 @@ TEST_CASE("a class record round-trips and is not a score record", "[class]") {
     r.session = "0b7e3f7a-2a8d-4c57-9d7e-5a1b2c3d4e5f";
     r.class_name = "Toerisme 2B";
     r.teacher = "Mevr. Jansen";
+    r.class_size = 27;
     r.module_id = "case-1-oeti";
     r.module_version = "1.0";
     r.module_sha256 = std::string(64, 'a');
@@ -34,6 +37,7 @@ TEST_CASE("a class record round-trips and is not a score record", "[class]") {
     REQUIRE(std::holds_alternative<ClassRecord>(back));
     const auto& b = std::get<ClassRecord>(back);
     CHECK(b.class_name == "Toerisme 2B");
+    CHECK(b.class_size == 27);
     REQUIRE(b.decisions.size() == 2);
     CHECK(b.decisions[1].overridden);
     CHECK(b.decisions[1].votes.at("culture") == 15);
