@@ -94,6 +94,7 @@ void Controller::begin_attempt(const ModulePtr& m, bool fresh) {
         save_record_now();
     }
     s_.session->set_order_key(order_key_for(s_.info.registration));
+    s_.progress_high = progress_share(*s_.session);  // a resumed attempt starts where it was
     reset_question();
     s_.screen = Screen::ContentNote;
 }
@@ -119,6 +120,7 @@ void Controller::answer(std::vector<std::string> response) {
         return;
     }
     s_.outcome = std::get<AnswerOutcome>(r);
+    s_.progress_high = std::max(s_.progress_high, progress_share(*s_.session));
     s_.notice.clear();      // what was said before this answer is over now
     save_record_now();  // after every answer: leaving at any moment loses nothing
     if (kind == Interaction::Continue) {

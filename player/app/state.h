@@ -25,6 +25,13 @@ struct Image {
     int width = 0, height = 0;
 };
 
+// The share of the attempt done: steps answered against those answered plus the
+// fewest still to come.
+inline float progress_share(const Session& s) {
+    const auto [step, total] = s.progress();
+    return total > 0 ? static_cast<float>(step - 1) / static_cast<float>(total) : 0.f;
+}
+
 struct State {
     Settings settings;
     std::string settings_path, records_dir;
@@ -64,6 +71,7 @@ struct State {
         const std::string& in(const std::string& language) const { return language == "en" ? en : nl; }
     };
     Notice notice;
+    float progress_high = 0;   // the progress bar's furthest point this attempt: it never moves back
     std::string best_offered;  // the answered question's best choice among those offered (feedback shows it)
     bool show_help = false; // support contacts panel open
     bool watching = false;  // --watch: author mode

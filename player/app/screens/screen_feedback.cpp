@@ -44,6 +44,7 @@ Action draw_feedback(const State& s, const Words& w) {
     using K = Action::Kind;
     const Scene* sc = answered_scene(s);
     const AnswerOutcome& o = *s.outcome;
+    if (!s.session->finished()) draw_progress(s, w, true);
     if (sc) {
         if (!sc->heading.empty()) ui::muted(ui::T(s, sc->heading));
         if (sc->kind == Interaction::Choices) {

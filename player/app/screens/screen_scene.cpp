@@ -184,14 +184,29 @@ Action draw_question(const State& s, const Words& w) {
 }
 }  // namespace
 
+void draw_progress(const State& s, const Words& w, bool answered) {
+    // The remaining steps follow the shortest way to an ending, which grows when
+    // a choice leads the long way round: "Step 4 / 10" after "Step 3 / 11" read as
+    // a mistake. So the label counts what is sure (this step, at least N more)
+    // and the bar keeps its furthest point.
+    // On feedback the session has already moved to the next scene: the step
+    // answered is the one before it, and that next scene is still to come.
+    auto [step, total] = s.session->progress();
+    if (answered) --step;
+    const int more = total - step;
+    std::string text = std::string(w("Stap ", "Step ")) + std::to_string(step);
+    if (answered) text += w(" beantwoord", " answered");
+    if (more <= 0) text += w(" \xC2\xB7 de laatste", " \xC2\xB7 the last");
+    else text += std::string(w(" \xC2\xB7 nog minstens ", " \xC2\xB7 at least ")) + std::to_string(more) +
+                 (more == 1 ? w(" stap", " more") : w(" stappen", " more"));
+    ui::progress(std::max(s.progress_high, progress_share(*s.session)), text);
+}
+
 void draw_scene_header(const State& s, const Words& w) {
     const Session& ses = *s.session;
     const Module& m = ses.module();
     const Scene& sc = ses.scene();
-    auto [done, total] = ses.progress();
-    char overlay[64];
-    std::snprintf(overlay, sizeof overlay, "%s %d / %d", w("Stap", "Step"), done, total);
-    ui::progress(total > 0 ? static_cast<float>(done) / static_cast<float>(total) : 0.f, overlay);
+    draw_progress(s, w, false);
     ui::muted(ui::T(s, m.title));
     if (!sc.role.empty())
         if (const Labelled* r = m.find_role(sc.role)) ui::field(w("Jij bent:", "You are:"), ui::T(s, r->label));

@@ -16,5 +16,7 @@ Action draw_load_error(const State& s, const Words& w);
 
 // Shared by the scene and result screens: heading, role, image and texts.
 void draw_scene_header(const State& s, const Words& w);
+// "Step 4 · at least 6 more" and a bar that never moves back (scene and feedback).
+void draw_progress(const State& s, const Words& w, bool answered);
 
 }  // namespace signaal::app
