@@ -12,6 +12,14 @@
 
 using namespace signaal;
 
+nlohmann::json diagnostics_json(const Diagnostics& ds) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& d : ds)
+        out.push_back({{"file", d.file}, {"line", d.line}, {"col", d.col},
+                       {"severity", d.severity == Severity::Error ? "error" : "warning"}, {"message", d.message}});
+    return out;
+}
+
 int main(int argc, char** argv) {
     CLI::App app{"signaal-check: check Signaal module files (format 1)"};
     std::vector<std::string> paths;
@@ -59,11 +67,7 @@ int main(int argc, char** argv) {
         errors += count(r.diagnostics, Severity::Error);
         warnings += count(r.diagnostics, Severity::Warning);
         if (format == "json") {
-            nlohmann::json diags = nlohmann::json::array();
-            for (const auto& d : r.diagnostics)
-                diags.push_back({{"file", d.file}, {"line", d.line}, {"col", d.col},
-                                 {"severity", d.severity == Severity::Error ? "error" : "warning"}, {"message", d.message}});
-            nlohmann::json entry = {{"file", f}, {"loaded", r.module != nullptr}, {"diagnostics", diags}};
+            nlohmann::json entry = {{"file", f}, {"loaded", r.module != nullptr}, {"diagnostics", diagnostics_json(r.diagnostics)}};
             if (r.module)
                 entry["facts"] = {{"id", r.module->id}, {"scenes", r.facts.scenes}, {"decisions", r.facts.decisions},
                                   {"endings", r.facts.endings}, {"critical_choices", r.facts.critical_choices},
@@ -84,6 +88,23 @@ int main(int argc, char** argv) {
                       << r.module->pass_mark << "%), best without critical error " << fa.bounds.max_no_critical << "; "
                       << (fa.exact ? std::to_string(fa.states) + " states explored" : std::string("conditions ignored: bounds only")) << "\n";
         }
+    }
+    // Each folder's shared support contacts (support-contacts.xml), which the
+    // players show instead of the modules' own lists.
+    for (const auto& dir : paths) {
+        const std::string f = support_file_in(dir);
+        if (f.empty()) continue;
+        SupportResult s = load_support_file(f);
+        errors += count(s.diagnostics, Severity::Error);
+        warnings += count(s.diagnostics, Severity::Warning);
+        if (format == "json") {
+            report.push_back({{"file", f}, {"loaded", !s.contacts.empty()}, {"diagnostics", diagnostics_json(s.diagnostics)},
+                              {"support_contacts", s.contacts.size()}});
+            continue;
+        }
+        for (const auto& d : s.diagnostics) std::cout << d.str() << "\n";
+        if (!s.contacts.empty() && !quiet)
+            std::cout << f << ": shared support contacts: " << s.contacts.size() << ", shown instead of each module's own\n";
     }
     if (format == "json") std::cout << report.dump(2) << "\n";
     else std::cout << files.size() << " module(s): " << errors << " error(s), " << warnings << " warning(s)\n";

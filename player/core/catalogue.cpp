@@ -52,10 +52,30 @@ std::vector<std::string> find_module_files(const std::vector<std::string>& paths
     return out;
 }
 
+std::string support_file_in(const std::string& folder) {
+    std::error_code ec;
+    const fs::path p = fs::path(folder) / "support-contacts.xml";
+    return fs::is_regular_file(p, ec) ? p.string() : "";
+}
+
 Catalogue load_catalogue(const std::vector<std::string>& paths) {
     Catalogue c;
+    std::vector<Contact> shared;
+    for (const auto& dir : paths) {
+        c.support_file = support_file_in(dir);
+        if (c.support_file.empty()) continue;
+        SupportResult s = load_support_file(c.support_file);
+        shared = std::move(s.contacts);
+        c.support_diagnostics = std::move(s.diagnostics);
+        break;
+    }
     for (const auto& f : find_module_files(paths)) {
         LoadResult r = load_module_file(f);
+        if (r.module && !shared.empty()) {
+            auto with_shared = std::make_shared<Module>(*r.module);
+            with_shared->support = shared;
+            r.module = std::move(with_shared);
+        }
         c.entries.push_back({f, r.module, std::move(r.diagnostics)});
     }
     std::stable_sort(c.entries.begin(), c.entries.end(), [](const CatalogueEntry& a, const CatalogueEntry& b) {

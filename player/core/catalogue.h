@@ -18,6 +18,12 @@ struct Catalogue {
     // Sorted for trainees: the courses (by course id, then order, id), then the
     // case stories, then the modules for authors, then files that do not load.
     std::vector<CatalogueEntry> entries;
+    // The first content folder's support-contacts.xml, when there is one: its
+    // contacts replace every module's own list, so an organisation puts its own
+    // designated contact in one file. Its problems stay here (the modules keep
+    // their own lists then).
+    std::string support_file;
+    Diagnostics support_diagnostics;
     const CatalogueEntry* find(const std::string& module_id) const;
 };
 
@@ -39,6 +45,8 @@ bool for_authors(const Module& m);
 // a module when it holds a <module> element; the schema folder is skipped).
 std::vector<std::string> find_module_files(const std::vector<std::string>& paths);
 Catalogue load_catalogue(const std::vector<std::string>& paths);
+// `folder`/support-contacts.xml, or "" when that file does not exist.
+std::string support_file_in(const std::string& folder);
 
 // $SIGNAAL_CONTENT (':'-separated) or the bundled content folder.
 std::vector<std::string> default_content_dirs();

@@ -185,35 +185,9 @@ public:
         m->file = name_;
         m->dir = dir_;
         m->sha256 = sha256_hex(xml_);
-        if (auto p = xml::precheck(xml_)) {
-            diag(src_.at(p->offset), Severity::Error, "not well-formed XML: " + p->message);
-            return {nullptr, std::move(diags_)};
-        }
-        // Entities are only XML's five and character numbers (precheck refused
-        // <!DOCTYPE>); whitespace is kept, texts are normalised by us.
         tinyxml2::XMLDocument doc(true, tinyxml2::PRESERVE_WHITESPACE);
-        if (doc.Parse(xml_.data(), xml_.size()) != tinyxml2::XML_SUCCESS) {
-            if (auto p = xml::locate_syntax_error(xml_))
-                diag(src_.at(p->offset), Severity::Error, "not well-formed XML: " + p->message);
-            else
-                diag({std::max(doc.ErrorLineNum(), 1), 1}, Severity::Error, "not well-formed XML: " + syntax_message(doc));
-            return {nullptr, std::move(diags_)};
-        }
-        const El* root = doc.RootElement();
-        if (!root) {
-            diag({1, 1}, Severity::Error, "not well-formed XML: the file has no elements");
-            return {nullptr, std::move(diags_)};
-        }
-        for (const tinyxml2::XMLNode* n = root->NextSibling(); n; n = n->NextSibling())
-            if (!n->ToComment() && !n->ToDeclaration()) {
-                diag({n->GetLineNum(), 1}, Severity::Error,
-                     "not well-formed XML: something follows the end of <" + std::string(root->Name()) + ">");
-                return {nullptr, std::move(diags_)};
-            }
-        if (!is(*root, "module")) {
-            error(*root, "root element is <" + std::string(root->Name()) + ">, expected <module>");
-            return {nullptr, std::move(diags_)};
-        }
+        const El* root = parse_root(doc, "module");
+        if (!root) return {nullptr, std::move(diags_)};
         read_module(*root);
         for (const El* c = root->FirstChildElement(); c; c = c->NextSiblingElement()) child(*c);
         root_order_.finish(*this, "module", *root);
@@ -222,7 +196,58 @@ public:
         return {std::move(m), std::move(diags_)};
     }
 
+    // The shared support contacts: a <support> root, texts in the languages its
+    // `languages` attribute lists (default: nl en), as in a module.
+    SupportResult run_support() {
+        Module m;
+        m_ = &m;
+        m.languages = {"nl", "en"};
+        tinyxml2::XMLDocument doc(true, tinyxml2::PRESERVE_WHITESPACE);
+        const El* root = parse_root(doc, "support");
+        if (!root) return {{}, std::move(diags_)};
+        if (root->Attribute("languages")) m.languages = split_ws(attr(*root, "languages"));
+        for (const auto& l : m.languages)
+            if (!valid_language_tag(l)) attr_error(*root, "languages", "'" + l + "' is not a language tag (like nl, en, pl or pt-BR)");
+        read_support(*root, {"languages"});
+        if (has_errors(diags_)) return {{}, std::move(diags_)};
+        return {std::move(m.support), std::move(diags_)};
+    }
+
 private:
+    // Checks what tinyxml2 does not, parses, and returns the root element when it
+    // is `expected`; otherwise the problem is a diagnostic and the result null.
+    const El* parse_root(tinyxml2::XMLDocument& doc, const char* expected) {
+        if (auto p = xml::precheck(xml_)) {
+            diag(src_.at(p->offset), Severity::Error, "not well-formed XML: " + p->message);
+            return nullptr;
+        }
+        // Entities are only XML's five and character numbers (precheck refused
+        // <!DOCTYPE>); whitespace is kept, texts are normalised by us.
+        if (doc.Parse(xml_.data(), xml_.size()) != tinyxml2::XML_SUCCESS) {
+            if (auto p = xml::locate_syntax_error(xml_))
+                diag(src_.at(p->offset), Severity::Error, "not well-formed XML: " + p->message);
+            else
+                diag({std::max(doc.ErrorLineNum(), 1), 1}, Severity::Error, "not well-formed XML: " + syntax_message(doc));
+            return nullptr;
+        }
+        const El* root = doc.RootElement();
+        if (!root) {
+            diag({1, 1}, Severity::Error, "not well-formed XML: the file has no elements");
+            return nullptr;
+        }
+        for (const tinyxml2::XMLNode* n = root->NextSibling(); n; n = n->NextSibling())
+            if (!n->ToComment() && !n->ToDeclaration()) {
+                diag({n->GetLineNum(), 1}, Severity::Error,
+                     "not well-formed XML: something follows the end of <" + std::string(root->Name()) + ">");
+                return nullptr;
+            }
+        if (!is(*root, expected)) {
+            error(*root, "root element is <" + std::string(root->Name()) + ">, expected <" + expected + ">");
+            return nullptr;
+        }
+        return root;
+    }
+
     void child(const El& c) {
         const int kind = root_order_.feed(*this, "module", c);
         if (kind < 0) return;
@@ -524,8 +549,8 @@ private:
             attr_error(root, "assessment", "an assessment module needs a course=\"...\" to certify");
     }
 
-    void read_support(const El& s) {
-        allow_attrs(s, {});
+    void read_support(const El& s, std::initializer_list<std::string_view> attrs = {}) {
+        allow_attrs(s, attrs);
         check_children(s, kSupport);
         static const Ctx of_contact{"of a support contact", {}};
         for (const El* c = s.FirstChildElement("contact"); c; c = c->NextSiblingElement("contact")) {
@@ -914,6 +939,13 @@ private:
 LoadResult load_module_text(const std::string& xml, const std::string& name, const std::string& dir) {
     Loader l(xml, name, dir);
     return l.run();
+}
+
+SupportResult load_support_file(const std::string& path) {
+    FileText f = read_file_limited(path, kMaxSupportFileBytes, "a support contacts file");
+    if (!f.ok) return {{}, {{path, 1, 1, Severity::Error, f.error}}};
+    Loader l(f.text, path, "");
+    return l.run_support();
 }
 
 LoadResult load_module_file(const std::string& path) {

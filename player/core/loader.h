@@ -13,6 +13,15 @@ struct LoadResult {
     Diagnostics diagnostics;
 };
 
+// The shared support contacts (support-contacts.xml at the top of a content
+// folder, docs/module-format.md): a <support> root like a module's. `contacts`
+// is empty when there were errors.
+struct SupportResult {
+    std::vector<Contact> contacts;
+    Diagnostics diagnostics;
+};
+SupportResult load_support_file(const std::string& path);
+
 // Loads `path`. Image paths are checked against the file's folder.
 LoadResult load_module_file(const std::string& path);
 // Loads from memory; `name` is used in diagnostics, `dir` for image checks
