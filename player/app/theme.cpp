@@ -30,6 +30,9 @@ ImGuiStyle theme_style(Theme t, float scale) {
             c[ImGuiCol_TextSelectedBg] = ImVec4(1.0f, 0.85f, 0.30f, 1);
             c[ImGuiCol_CheckMark] = ImVec4(0.05f, 0.30f, 0.75f, 1);
             c[ImGuiCol_Border] = ImVec4(0.45f, 0.47f, 0.52f, 1);
+            // The selected row stands out more than the row under the mouse.
+            c[ImGuiCol_Header] = c[ImGuiCol_HeaderActive] = c[ImGuiCol_ButtonActive];
+            c[ImGuiCol_HeaderHovered] = c[ImGuiCol_Button];
             semantic(c, ImVec4(0.0f, 0.45f, 0.15f, 1), ImVec4(0.70f, 0.05f, 0.05f, 1), ImVec4(0.10f, 0.20f, 0.45f, 1));
             break;
         case Theme::Dark:
@@ -42,8 +45,10 @@ ImGuiStyle theme_style(Theme t, float scale) {
             c[ImGuiCol_ButtonActive] = ImVec4(0.30f, 0.42f, 0.60f, 1);
             c[ImGuiCol_NavHighlight] = ImVec4(0.55f, 0.75f, 1.0f, 1);
             c[ImGuiCol_TextSelectedBg] = ImVec4(0.45f, 0.33f, 0.0f, 1);
-            c[ImGuiCol_HeaderHovered] = c[ImGuiCol_ButtonHovered];  // ImGui's bright blue fails 4.5:1 under light text
-            c[ImGuiCol_HeaderActive] = c[ImGuiCol_ButtonActive];
+            // ImGui's bright blue fails 4.5:1 under light text; and the selected row
+            // stands out more than the row under the mouse.
+            c[ImGuiCol_Header] = c[ImGuiCol_HeaderActive] = c[ImGuiCol_ButtonActive];
+            c[ImGuiCol_HeaderHovered] = c[ImGuiCol_Button];
             c[ImGuiCol_Border] = ImVec4(0.50f, 0.54f, 0.60f, 1);
             semantic(c, ImVec4(0.45f, 0.85f, 0.50f, 1), ImVec4(1.0f, 0.50f, 0.45f, 1), ImVec4(0.65f, 0.80f, 1.0f, 1));
             break;
@@ -54,6 +59,7 @@ ImGuiStyle theme_style(Theme t, float scale) {
             c[ImGuiCol_FrameBg] = c[ImGuiCol_Button] = c[ImGuiCol_Header] = ImVec4(0, 0, 0, 1);
             c[ImGuiCol_FrameBgHovered] = c[ImGuiCol_ButtonHovered] = c[ImGuiCol_HeaderHovered] = ImVec4(0.0f, 0.20f, 0.45f, 1);
             c[ImGuiCol_FrameBgActive] = c[ImGuiCol_ButtonActive] = c[ImGuiCol_HeaderActive] = ImVec4(0.0f, 0.30f, 0.65f, 1);
+            c[ImGuiCol_Header] = ImVec4(0.0f, 0.30f, 0.65f, 1);  // selected: brighter than under the mouse
             c[ImGuiCol_TextDisabled] = ImVec4(0.85f, 0.85f, 0.85f, 1);
             c[ImGuiCol_NavHighlight] = c[ImGuiCol_CheckMark] = ImVec4(1, 1, 0, 1);
             c[ImGuiCol_TextSelectedBg] = ImVec4(0.0f, 0.35f, 0.85f, 1);

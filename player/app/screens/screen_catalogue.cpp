@@ -63,6 +63,11 @@ Action draw_catalogue(const State& s, const Words& w) {
     ImGui::Separator();
 
     ui::heading(w("Modules", "Modules"));
+    // A first-time trainee was not told what to do, and the Begin button sits
+    // below a long list: Enter works from anywhere on this screen.
+    if (!s.catalogue.entries.empty())
+        ui::muted(w("Kies een module met de pijltjes of de muis en druk op Enter om te beginnen.",
+                    "Choose a module with the arrow keys or the mouse, then press Enter to begin."));
     if (s.catalogue.entries.empty())
         ui::text_bad(w("Geen modules gevonden in de inhoudsmappen.", "No modules found in the content folders."));
     const int n = static_cast<int>(s.catalogue.entries.size());
@@ -88,7 +93,10 @@ Action draw_catalogue(const State& s, const Words& w) {
         }
         line += "##entry" + std::to_string(i);
         if (!e.module) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_PlotLines));
+        // The selected row keeps its colour under the mouse too.
+        ImGui::PushStyleColor(ImGuiCol_HeaderHovered, ImGui::GetStyleColorVec4(s.selected == i ? ImGuiCol_Header : ImGuiCol_HeaderHovered));
         if (ImGui::Selectable(line.c_str(), s.selected == i)) a = Action::make(K::SelectEntry, i);
+        ImGui::PopStyleColor();
         if (!e.module) ImGui::PopStyleColor();
         // Arrow keys move ImGui's focus; the focused row becomes the selection.
         if (ImGui::IsItemFocused() && s.selected != i && a.kind == K::None) a = Action::make(K::SelectEntry, i);
