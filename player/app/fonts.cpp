@@ -6,10 +6,17 @@
 #include <cctype>
 #include <cstdio>
 #include <filesystem>
+#include "platform.h"
 
 namespace signaal::app {
 
 std::string find_font_file() {
+    // The copy that travels with the program (the Windows zip), before asking
+    // fontconfig, which Windows does not have.
+    std::error_code ec;
+    if (const std::string exe = platform::executable_dir(); !exe.empty())
+        for (const char* name : {"NotoSans-Regular.ttf", "DejaVuSans.ttf"})
+            if (auto p = platform::to_path(exe) / "fonts" / name; std::filesystem::is_regular_file(p, ec)) return platform::from_path(p);
     for (const char* family : {"Noto Sans", "DejaVu Sans"}) {
         std::string cmd = std::string("fc-match -f '%{file}' '") + family + ":style=Regular' 2>/dev/null";
         if (FILE* p = popen(cmd.c_str(), "r")) {

@@ -3,13 +3,25 @@
 #include <hpdf.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <vector>
 
 #include "render.h"
 #include "text_fold.h"
+#include "platform.h"
 
 namespace signaal::report {
+
+std::string default_font(const std::string& file_name) {
+    std::error_code ec;
+    const std::string exe = platform::executable_dir();
+    if (!exe.empty()) {
+        auto bundled = platform::to_path(exe) / "fonts" / file_name;
+        if (std::filesystem::is_regular_file(bundled, ec)) return platform::from_path(bundled);
+    }
+    return "/usr/share/fonts/truetype/dejavu/" + file_name;
+}
 
 namespace {
 struct ErrorSink {

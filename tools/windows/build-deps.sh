@@ -117,13 +117,14 @@ copy_headers_cli11() {
   cp -r /usr/share/cmake/CLI11 "$prefix/share/cmake/"
 }
 # stb: headers plus one static library with the parts we call (Debian's libstb
-# is the same idea: the implementations compiled once).
+# is the same idea: the implementations compiled once). *_WINDOWS_UTF8: file
+# names given to stbi_load and stbi_write_png are UTF-8, as everywhere in Signaal.
 copy_headers_stb() {
   mkdir -p "$prefix/include/stb" "$prefix/lib"
   cp /usr/include/stb/stb_image.h /usr/include/stb/stb_image_write.h /usr/include/stb/stb_truetype.h \
      /usr/include/stb/stb_rect_pack.h "$prefix/include/stb/"
   local tmp; tmp=$(mktemp -d)
-  printf '#define STB_IMAGE_IMPLEMENTATION\n#define STB_IMAGE_WRITE_IMPLEMENTATION\n#define STB_TRUETYPE_IMPLEMENTATION\n#define STB_RECT_PACK_IMPLEMENTATION\n#include <stb_image.h>\n#include <stb_image_write.h>\n#include <stb_rect_pack.h>\n#include <stb_truetype.h>\n' >"$tmp/stb.c"
+  printf '#define STBI_WINDOWS_UTF8\n#define STBIW_WINDOWS_UTF8\n#define STB_IMAGE_IMPLEMENTATION\n#define STB_IMAGE_WRITE_IMPLEMENTATION\n#define STB_TRUETYPE_IMPLEMENTATION\n#define STB_RECT_PACK_IMPLEMENTATION\n#include <stb_image.h>\n#include <stb_image_write.h>\n#include <stb_rect_pack.h>\n#include <stb_truetype.h>\n' >"$tmp/stb.c"
   $triple-gcc-posix -O2 -I"$prefix/include/stb" -c "$tmp/stb.c" -o "$tmp/stb.o"
   $triple-ar rcs "$prefix/lib/libstb.a" "$tmp/stb.o"
   rm -rf "$tmp"
@@ -145,7 +146,7 @@ packages=(
   "libstb-dev headers_stb"
 )
 # Bumped when a recipe above changes, so old cache entries are not reused.
-recipe=1
+recipe=2
 prefixes_so_far=
 for entry in "${packages[@]}"; do
   read -r binary how docdir <<<"$entry"

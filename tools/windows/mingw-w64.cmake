@@ -25,3 +25,12 @@ set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)
 set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)
 set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)
 set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE ONLY)
+
+# pkg-config (tinyxml2, utf8proc) reads only the prefixes' .pc files, which
+# name absolute paths inside the prefixes.
+set(_signaal_pc "")
+foreach(p IN LISTS _signaal_prefixes)
+  string(APPEND _signaal_pc "${p}/lib/pkgconfig:")
+endforeach()
+set(ENV{PKG_CONFIG_LIBDIR} "${_signaal_pc}")
+set(ENV{PKG_CONFIG_PATH} "")
