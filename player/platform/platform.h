@@ -27,6 +27,11 @@ std::FILE* open_file(const std::string& utf8_path, const char* mode);
 // (where ':' follows every drive letter).
 char path_list_separator();
 
+// Whether `needle` occurs in `text`. memmem where the C library has it: this
+// runs over every record verified, and std::string::find stops at every '"' of
+// the text to compare the rest.
+bool contains_bytes(std::string_view text, std::string_view needle);
+
 // --- reading and listing ------------------------------------------------------
 // Reads a regular file whole (one open, so the size checked is the size of the
 // file read), refusing one larger than `limit` bytes; `size` is its size and

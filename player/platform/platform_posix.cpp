@@ -20,6 +20,10 @@ std::string from_path(const fs::path& p) { return p.string(); }
 std::FILE* open_file(const std::string& utf8_path, const char* mode) { return std::fopen(utf8_path.c_str(), mode); }
 char path_list_separator() { return ':'; }
 
+bool contains_bytes(std::string_view text, std::string_view needle) {
+    return ::memmem(text.data(), text.size(), needle.data(), needle.size()) != nullptr;
+}
+
 ReadResult read_whole_file(const std::string& path, std::uintmax_t limit, std::string& out, std::uintmax_t& size,
                            std::string& error) {
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);

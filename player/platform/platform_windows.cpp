@@ -69,6 +69,9 @@ std::FILE* open_file(const std::string& utf8_path, const char* mode) {
 }
 char path_list_separator() { return ';'; }
 
+// No memmem in Windows' C library.
+bool contains_bytes(std::string_view text, std::string_view needle) { return text.find(needle) != std::string_view::npos; }
+
 ReadResult read_whole_file(const std::string& path, std::uintmax_t limit, std::string& out, std::uintmax_t& size,
                            std::string& error) {
     HANDLE h = CreateFileW(wide(path).c_str(), GENERIC_READ, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, nullptr,

@@ -98,7 +98,7 @@ build_libharu() {
 # Dear ImGui is compiled into our own build: keep its sources and backends.
 build_imgui() {
   mkdir -p "$prefix/src/imgui"
-  cp "$src"/imgui*.cpp "$src"/imgui*.h "$prefix/src/imgui/"
+  cp "$src"/imgui*.cpp "$src"/imgui*.h "$src"/imconfig.h "$prefix/src/imgui/"
   cp "$src"/imstb_*.h "$prefix/src/imgui/" 2>/dev/null || true
   cp "$src"/backends/imgui_impl_glfw.* "$src"/backends/imgui_impl_opengl3* "$prefix/src/imgui/"
 }
