@@ -423,6 +423,9 @@ private:
 }  // namespace
 
 int run_window(const WindowOptions& o) {
+    // Why a window could not be opened is worth a line: the fallback to the
+    // terminal otherwise hides it.
+    glfwSetErrorCallback([](int, const char* what) { std::cerr << "signaal: GLFW: " << what << "\n"; });
     if (!glfwInit()) return kNoWindow;
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);

@@ -23,6 +23,10 @@ std::filesystem::path to_path(std::string_view utf8);
 std::string from_path(const std::filesystem::path& p);
 // std::fopen for a UTF-8 path.
 std::FILE* open_file(const std::string& utf8_path, const char* mode);
+// A path for a C library that calls fopen with it (libharu's fonts): the
+// same on POSIX; on Windows the ANSI code page's spelling when it has every
+// character, else the short (8.3) name, else the UTF-8 text.
+std::string c_library_path(const std::string& utf8_path);
 // Separator of folder lists in SIGNAAL_CONTENT: ':' on POSIX, ';' on Windows
 // (where ':' follows every drive letter).
 char path_list_separator();

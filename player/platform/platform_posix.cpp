@@ -19,6 +19,7 @@ fs::path to_path(std::string_view utf8) { return fs::path(std::string(utf8)); }
 std::string from_path(const fs::path& p) { return p.string(); }
 std::FILE* open_file(const std::string& utf8_path, const char* mode) { return std::fopen(utf8_path.c_str(), mode); }
 char path_list_separator() { return ':'; }
+std::string c_library_path(const std::string& utf8_path) { return utf8_path; }
 
 bool contains_bytes(std::string_view text, std::string_view needle) {
     return ::memmem(text.data(), text.size(), needle.data(), needle.size()) != nullptr;

@@ -69,6 +69,27 @@ std::FILE* open_file(const std::string& utf8_path, const char* mode) {
 }
 char path_list_separator() { return ';'; }
 
+std::string c_library_path(const std::string& utf8_path) {
+    const std::wstring w = wide(utf8_path);
+    auto ansi = [](const std::wstring& s, std::string& out) {
+        BOOL lossy = FALSE;
+        int n = WideCharToMultiByte(CP_ACP, WC_NO_BEST_FIT_CHARS, s.data(), static_cast<int>(s.size()), nullptr, 0, nullptr, &lossy);
+        if (n <= 0 || lossy) return false;
+        out.assign(static_cast<size_t>(n), '\0');
+        WideCharToMultiByte(CP_ACP, WC_NO_BEST_FIT_CHARS, s.data(), static_cast<int>(s.size()), out.data(), n, nullptr, &lossy);
+        return !lossy;
+    };
+    std::string out;
+    if (ansi(w, out)) return out;
+    std::wstring shortname(MAX_PATH, L'\0');
+    DWORD n = GetShortPathNameW(w.c_str(), shortname.data(), static_cast<DWORD>(shortname.size()));
+    if (n > 0 && n < shortname.size()) {
+        shortname.resize(n);
+        if (ansi(shortname, out)) return out;
+    }
+    return utf8_path;
+}
+
 // No memmem in Windows' C library.
 bool contains_bytes(std::string_view text, std::string_view needle) { return text.find(needle) != std::string_view::npos; }
 

@@ -110,8 +110,8 @@ Pdf certificate_pdf(const ReportModel& model, const TraineeRow& t, const CourseP
     HPDF_Doc doc = pdf.get();
     HPDF_SetCompressionMode(doc, HPDF_COMP_ALL);
     HPDF_UseUTFEncodings(doc);
-    const char* regular = HPDF_LoadTTFontFromFile(doc, opt.font.c_str(), HPDF_TRUE);
-    const char* bold = regular ? HPDF_LoadTTFontFromFile(doc, opt.bold_font.c_str(), HPDF_TRUE) : nullptr;
+    const char* regular = HPDF_LoadTTFontFromFile(doc, platform::c_library_path(opt.font).c_str(), HPDF_TRUE);
+    const char* bold = regular ? HPDF_LoadTTFontFromFile(doc, platform::c_library_path(opt.bold_font).c_str(), HPDF_TRUE) : nullptr;
     if (!regular || !bold || sink.code)
         return {"", "cannot load the font " + (regular ? opt.bold_font : opt.font) + " (libharu error " + hex(sink.code) +
                         "); install fonts-dejavu-core or pass --font"};
