@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include "platform.h"
 
@@ -42,6 +43,21 @@ float font_pixels(int step, float scale) {
     return std::max(8.f, base[step] * scale);
 }
 
+namespace {
+// AddFontFromFileTTF opens the file with fopen when built with GCC on Windows,
+// which misses a font under a folder named with "ë": the bytes are read here
+// (UTF-8 path, platform.h) and handed to ImGui, which frees them.
+ImFont* add_font(const std::string& file, float px, const ImFontConfig& cfg, const ImWchar* ranges) {
+    std::string bytes, error;
+    std::uintmax_t size = 0;
+    if (file.empty() || platform::read_whole_file(file, 64u << 20, bytes, size, error) != platform::ReadResult::ok) return nullptr;
+    void* data = IM_ALLOC(bytes.size());
+    std::memcpy(data, bytes.data(), bytes.size());
+    ImFontConfig c = cfg;  // ImGui owns `data` from here
+    return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(data, static_cast<int>(bytes.size()), px, &c, ranges);
+}
+}  // namespace
+
 void build_fonts(const std::string& file, float px, float large_px) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
@@ -68,14 +84,14 @@ void build_fonts(const std::string& file, float px, float large_px) {
     cfg.OversampleH = 2;
     cfg.OversampleV = 1;
     ImFont* f = nullptr;
-    if (!file.empty()) f = io.Fonts->AddFontFromFileTTF(file.c_str(), px, &cfg, ranges.Data);
+    f = add_font(file, px, cfg, ranges.Data);
     if (!f) {
         ImFontConfig d;
         d.SizePixels = px;
         io.Fonts->AddFontDefault(&d);
     }
     if (large_px > 0) {
-        ImFont* big = file.empty() ? nullptr : io.Fonts->AddFontFromFileTTF(file.c_str(), large_px, &cfg, ranges.Data);
+        ImFont* big = add_font(file, large_px, cfg, ranges.Data);
         if (!big) {
             ImFontConfig d;
             d.SizePixels = large_px;
