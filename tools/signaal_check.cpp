@@ -9,6 +9,7 @@
 #include "catalogue.h"
 #include "checker.h"
 #include "loader.h"
+#include "platform.h"
 
 using namespace signaal;
 
@@ -21,6 +22,7 @@ nlohmann::json diagnostics_json(const Diagnostics& ds) {
 }
 
 int main(int argc, char** argv) {
+    signaal::platform::Args args(argc, argv);  // UTF-8 arguments and console on every OS
     CLI::App app{"signaal-check: check Signaal module files (format 1)"};
     std::vector<std::string> paths;
     bool strict = false, quiet = false;
@@ -45,7 +47,7 @@ int main(int argc, char** argv) {
                "points and the best total without a critical error (docs/module-format.md).\n\n"
                "Exit codes: 0 clean, 1 warnings (with --strict), 2 errors.\n"
                "Problems are printed as file:line:col: error|warning: message.");
-    CLI11_PARSE(app, argc, argv);
+    CLI11_PARSE(app, args.argc(), args.argv());
 
     if (!graph.empty()) {
         LoadResult r = load_module_file(graph);

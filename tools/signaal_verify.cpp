@@ -9,11 +9,13 @@
 #include "cert_code.h"
 #include "catalogue.h"
 #include "verify.h"
+#include "platform.h"
 
 using namespace signaal;
 namespace fs = std::filesystem;
 
 int main(int argc, char** argv) {
+    signaal::platform::Args args(argc, argv);  // UTF-8 arguments and console on every OS
     CLI::App app{"signaal-verify: check score records by replaying them"};
     std::vector<std::string> files, content;
     app.add_option("records", files, "Score record files or folders")->required();
@@ -22,14 +24,14 @@ int main(int argc, char** argv) {
     app.add_option("--code", code, "Confirm a certificate's verification code against the records (exit 0 when one matches)");
     app.footer("Exit codes: 0 all records consistent, 1 a mismatch or an unreadable file,\n"
                "2 no mismatch, but the module of some record was not found (give its folder with --content).");
-    CLI11_PARSE(app, argc, argv);
+    CLI11_PARSE(app, args.argc(), args.argv());
 
     Catalogue cat = load_catalogue(content.empty() ? default_content_dirs() : content);
     std::vector<std::string> all;
     for (const auto& f : files) {
-        if (fs::is_directory(f)) {
-            for (const auto& e : fs::recursive_directory_iterator(f))
-                if (e.is_regular_file() && e.path().extension() == ".json") all.push_back(e.path().string());
+        if (fs::is_directory(platform::to_path(f))) {
+            for (const auto& e : fs::recursive_directory_iterator(platform::to_path(f)))
+                if (e.is_regular_file() && e.path().extension() == ".json") all.push_back(platform::from_path(e.path()));
         } else {
             all.push_back(f);
         }

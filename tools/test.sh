@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The README's test command: installs what is missing, builds, and runs every
 # test twice — a normal build (with the window, tested under Xvfb) and a build
-# with -fsanitize=address,undefined — then a short fuzz run of the loader.
-# Between the two it builds the .deb, installs it, uses it and removes it.
+# with -fsanitize=address,undefined — then the Windows build under Wine, then a
+# short fuzz run of the loader. Between the two Linux builds it builds the .deb,
+# installs it, uses it and removes it.
 #   bash tools/test.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -65,6 +66,20 @@ ninja -C build-asan -j"$jobs"
 echo "== tests under the sanitizers"
 run_ctest build-asan env ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
+# Windows: the same programs cross-compiled with mingw-w64 and run under Wine
+# against this Linux build (docs/windows-build.md). Counts join the summary.
+echo "== Windows build (mingw-w64) and its tests under Wine"
+win_summary="windows (wine): not run"
+if bash tools/build-windows.sh; then
+  set +e
+  bash tests/windows/test-wine.sh build/bin dist | tee build/wine-test.log
+  set -e
+  win_summary=$(grep '^windows (wine): [0-9]* passed' build/wine-test.log | tail -n 1 || true)
+  [[ -n $win_summary ]] || win_summary="windows (wine): 0 passed, 1 failed"
+else
+  win_summary="windows (wine): 0 passed, 1 failed"  # the cross build itself failed
+fi
+
 echo "== fuzz the loader for ${SIGNAAL_FUZZ_SECONDS:-60} s"
 bash tests/fuzz/run-fuzz.sh "${SIGNAAL_FUZZ_SECONDS:-60}"
 
@@ -72,16 +87,21 @@ echo "== summary"
 echo "normal build (with the window): $(cat build/ctest-summary.txt)"
 echo "sanitizer build:                $(cat build-asan/ctest-summary.txt)"
 echo "linux package:                  $(cat build-deb/test-summary.txt)"
-# One plain line for both builds and the package together, the form CI reads.
+echo "$win_summary"
+# One plain line for both builds, the package and Windows together, the form CI reads.
 total=0 failed=0
 for f in build/ctest-summary.txt build-asan/ctest-summary.txt; do
   n=$(sed -n 's/.*out of \([0-9]*\).*/\1/p' "$f"); k=$(sed -n 's/.* \([0-9]*\) tests failed.*/\1/p' "$f")
   total=$((total + ${n:-0})); failed=$((failed + ${k:-0}))
 done
-# Package tests print "NAME: N passed, M failed" (tests/packages/); each
-# package block adds its file to package_summaries.
+# Package and Windows tests print "NAME: N passed, M failed" (tests/packages/,
+# tests/windows/); each block adds its line to package_summaries.
+echo "$win_summary" >build/wine-summary.txt
+package_summaries+=(build/wine-summary.txt)
 for f in "${package_summaries[@]}"; do
   p=$(sed -n 's/.*: \([0-9]*\) passed.*/\1/p' "$f"); k=$(sed -n 's/.* \([0-9]*\) failed.*/\1/p' "$f")
   total=$((total + ${p:-0} + ${k:-0})); failed=$((failed + ${k:-0}))
 done
 echo "tests: $((total - failed)) passed, $failed failed"
+# A failed Windows or package check fails the run, as a failed ctest does.
+((failed == 0))

@@ -5,11 +5,19 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
+#include "platform.h"
 
 namespace signaal::app {
 
 std::string find_font_file() {
+    // The copy that travels with the program (the Windows zip), before asking
+    // fontconfig, which Windows does not have.
+    std::error_code ec;
+    if (const std::string exe = platform::executable_dir(); !exe.empty())
+        for (const char* name : {"NotoSans-Regular.ttf", "DejaVuSans.ttf"})
+            if (auto p = platform::to_path(exe) / "fonts" / name; std::filesystem::is_regular_file(p, ec)) return platform::from_path(p);
     for (const char* family : {"Noto Sans", "DejaVu Sans"}) {
         std::string cmd = std::string("fc-match -f '%{file}' '") + family + ":style=Regular' 2>/dev/null";
         if (FILE* p = popen(cmd.c_str(), "r")) {
@@ -34,6 +42,21 @@ float font_pixels(int step, float scale) {
     step = std::clamp(step, 0, 5);
     return std::max(8.f, base[step] * scale);
 }
+
+namespace {
+// AddFontFromFileTTF opens the file with fopen when built with GCC on Windows,
+// which misses a font under a folder named with "ë": the bytes are read here
+// (UTF-8 path, platform.h) and handed to ImGui, which frees them.
+ImFont* add_font(const std::string& file, float px, const ImFontConfig& cfg, const ImWchar* ranges) {
+    std::string bytes, error;
+    std::uintmax_t size = 0;
+    if (file.empty() || platform::read_whole_file(file, 64u << 20, bytes, size, error) != platform::ReadResult::ok) return nullptr;
+    void* data = IM_ALLOC(bytes.size());
+    std::memcpy(data, bytes.data(), bytes.size());
+    ImFontConfig c = cfg;  // ImGui owns `data` from here
+    return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(data, static_cast<int>(bytes.size()), px, &c, ranges);
+}
+}  // namespace
 
 void build_fonts(const std::string& file, float px, float large_px) {
     ImGuiIO& io = ImGui::GetIO();
@@ -61,14 +84,14 @@ void build_fonts(const std::string& file, float px, float large_px) {
     cfg.OversampleH = 2;
     cfg.OversampleV = 1;
     ImFont* f = nullptr;
-    if (!file.empty()) f = io.Fonts->AddFontFromFileTTF(file.c_str(), px, &cfg, ranges.Data);
+    f = add_font(file, px, cfg, ranges.Data);
     if (!f) {
         ImFontConfig d;
         d.SizePixels = px;
         io.Fonts->AddFontDefault(&d);
     }
     if (large_px > 0) {
-        ImFont* big = file.empty() ? nullptr : io.Fonts->AddFontFromFileTTF(file.c_str(), large_px, &cfg, ranges.Data);
+        ImFont* big = add_font(file, large_px, cfg, ranges.Data);
         if (!big) {
             ImFontConfig d;
             d.SizePixels = large_px;

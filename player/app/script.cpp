@@ -5,6 +5,7 @@
 #include <map>
 
 #include "gl.h"
+#include "platform.h"
 
 namespace signaal::app {
 
@@ -37,7 +38,7 @@ int key_code(std::string name) {
 }  // namespace
 
 std::variant<std::vector<ScriptStep>, std::string> load_script(const std::string& path) {
-    std::ifstream in(path);
+    std::ifstream in(platform::to_path(path));
     if (!in) return path + ":1: cannot read the script";
     std::vector<ScriptStep> out;
     std::string line;

@@ -25,6 +25,7 @@
 #include "trainer_controller.h"
 #include "trainer_screens.h"
 #include "ui.h"
+#include "platform.h"
 
 namespace signaal::app {
 
@@ -48,7 +49,7 @@ constexpr int kSettleFrames = 3;
 
 std::optional<std::filesystem::file_time_type> mtime(const std::string& path) {
     std::error_code ec;
-    auto t = std::filesystem::last_write_time(path, ec);
+    auto t = std::filesystem::last_write_time(platform::to_path(path), ec);
     if (ec) return std::nullopt;
     return t;
 }
@@ -437,7 +438,7 @@ private:
         glClear(GL_COLOR_BUFFER_BIT);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         if (!shot.empty()) {
-            std::string path = (std::filesystem::path(o_.screenshot_dir) / shot).string();
+            std::string path = platform::from_path(platform::to_path(o_.screenshot_dir) / shot);
             std::string err = save_screenshot(path, fw, fh);
             if (!err.empty()) std::cerr << "signaal: screenshot: " << err << "\n";
         }
@@ -463,6 +464,9 @@ private:
 }  // namespace
 
 int run_window(const WindowOptions& o) {
+    // Why a window could not be opened is worth a line: the fallback to the
+    // terminal otherwise hides it.
+    glfwSetErrorCallback([](int, const char* what) { std::cerr << "signaal: GLFW: " << what << "\n"; });
     if (!glfwInit()) return kNoWindow;
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
@@ -546,9 +550,9 @@ int run_window(const WindowOptions& o) {
                 std::error_code ec;
                 for (size_t i = 0; i < es.size() && found < 0; ++i) {
                     if (es[i].module && es[i].module->id == named) found = static_cast<int>(i);
-                    else if (std::filesystem::equivalent(es[i].path, named, ec)) found = static_cast<int>(i);
+                    else if (std::filesystem::equivalent(platform::to_path(es[i].path), platform::to_path(named), ec)) found = static_cast<int>(i);
                 }
-                if (found < 0 && std::filesystem::is_regular_file(named)) {
+                if (found < 0 && std::filesystem::is_regular_file(platform::to_path(named))) {
                     LoadResult lr = load_module_file(named);
                     s.catalogue.entries.push_back({named, lr.module, lr.diagnostics});
                     ctl.refresh_status();

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "loader.h"
+#include "platform.h"
 
 namespace signaal {
 
@@ -32,19 +33,19 @@ std::vector<std::string> find_module_files(const std::vector<std::string>& paths
     std::vector<std::string> out;
     for (const auto& p : paths) {
         std::error_code ec;
-        if (fs::is_regular_file(p, ec)) {
+        if (fs::is_regular_file(platform::to_path(p), ec)) {
             out.push_back(p);
             continue;
         }
         std::vector<std::string> found;
-        for (fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end; !ec && it != end;
+        for (fs::recursive_directory_iterator it(platform::to_path(p), fs::directory_options::skip_permission_denied, ec), end; !ec && it != end;
              it.increment(ec)) {
             if (it->is_directory() && it->path().filename() == "schema") {
                 it.disable_recursion_pending();
                 continue;
             }
             if (it->is_regular_file() && it->path().extension() == ".xml" && holds_module(it->path()))
-                found.push_back(it->path().string());
+                found.push_back(platform::from_path(it->path()));
         }
         std::sort(found.begin(), found.end());
         out.insert(out.end(), found.begin(), found.end());
@@ -109,29 +110,30 @@ std::vector<CatalogueSection> sections(const Catalogue& c) {
 }
 
 std::vector<std::string> default_content_dirs() {
-    if (const char* env = std::getenv("SIGNAAL_CONTENT"); env && *env) {
+    if (auto env = platform::env("SIGNAAL_CONTENT")) {
         std::vector<std::string> out;
-        std::stringstream ss(env);
-        for (std::string part; std::getline(ss, part, ':');)
+        std::stringstream ss(*env);
+        for (std::string part; std::getline(ss, part, platform::path_list_separator());)
             if (!part.empty()) out.push_back(part);
         return out;
     }
+    // The folder named at build time (a source tree, or /usr/share/signaal/content
+    // for a package); else the course that travels with the program: next to it
+    // (the Windows zip and installer) or in ../share/signaal/content (a relocated
+    // Linux install).
+    std::error_code ec;
+    if (fs::is_directory(platform::to_path(SIGNAAL_CONTENT_DIR), ec)) return {SIGNAAL_CONTENT_DIR};
+    const fs::path exe = platform::to_path(platform::executable_dir());
+    for (const fs::path& p : {exe / "content", exe.parent_path() / "share" / "signaal" / "content"})
+        if (!exe.empty() && fs::is_directory(p, ec)) return {platform::from_path(p)};
     return {SIGNAAL_CONTENT_DIR};
 }
 
-namespace {
-std::string xdg(const char* var, const char* fallback_under_home) {
-    if (const char* v = std::getenv(var); v && *v) return v;
-    const char* home = std::getenv("HOME");
-    return std::string(home && *home ? home : ".") + "/" + fallback_under_home;
-}
-}  // namespace
-
 std::string default_records_dir() {
-    if (const char* env = std::getenv("SIGNAAL_RECORDS"); env && *env) return env;
-    return xdg("XDG_DATA_HOME", ".local/share") + "/signaal/records";
+    if (auto env = platform::env("SIGNAAL_RECORDS")) return *env;
+    return platform::from_path(platform::to_path(platform::user_data_dir()) / "records");
 }
 
-std::string default_settings_path() { return xdg("XDG_CONFIG_HOME", ".config") + "/signaal/settings.json"; }
+std::string default_settings_path() { return platform::from_path(platform::to_path(platform::user_config_dir()) / "settings.json"); }
 
 }  // namespace signaal

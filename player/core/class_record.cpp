@@ -5,6 +5,7 @@
 
 #include "hash.h"
 #include "records.h"
+#include "platform.h"
 
 namespace signaal {
 
@@ -103,9 +104,9 @@ std::variant<ClassRecord, std::string> parse_class_record(const std::string& tex
 
 std::string save_class_record(const std::string& dir, const ClassRecord& r, std::string* path) {
     std::error_code ec;
-    std::filesystem::create_directories(dir, ec);
+    std::filesystem::create_directories(platform::to_path(dir), ec);
     if (ec) return "cannot create " + dir + ": " + ec.message();
-    std::string p = (std::filesystem::path(dir) / ("class_" + r.module_id + "_" + r.session + ".json")).string();
+    std::string p = platform::from_path(platform::to_path(dir) / ("class_" + r.module_id + "_" + r.session + ".json"));
     if (path) *path = p;
     if (auto err = write_file_atomic(p, class_record_json(r).dump(1) + "\n")) return *err;
     return "";

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include "platform.h"
 
 namespace signaal {
 
@@ -24,7 +25,7 @@ std::string size_words(std::uintmax_t bytes) {
 FileText read_file_limited(const std::string& path, std::uintmax_t limit, const char* what) {
     FileText out;
     std::error_code ec;
-    const fs::path p(path);
+    const fs::path p = platform::to_path(path);
     if (!fs::exists(p, ec)) {
         out.error = "cannot open the file";
         return out;

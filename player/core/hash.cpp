@@ -1,11 +1,6 @@
 #include "hash.h"
 
-#include <openssl/evp.h>
-#include <openssl/rand.h>
-
-#include <array>
 #include <cctype>
-#include <stdexcept>
 
 namespace signaal {
 
@@ -22,18 +17,6 @@ std::string hex(const unsigned char* p, size_t n) {
     return out;
 }
 
-std::string digest(const EVP_MD* md, std::string_view a, std::string_view b, unsigned int& len,
-                   std::array<unsigned char, EVP_MAX_MD_SIZE>& out) {
-    EVP_MD_CTX* ctx = EVP_MD_CTX_new();
-    if (!ctx || EVP_DigestInit_ex(ctx, md, nullptr) != 1 || EVP_DigestUpdate(ctx, a.data(), a.size()) != 1 ||
-        EVP_DigestUpdate(ctx, b.data(), b.size()) != 1 || EVP_DigestFinal_ex(ctx, out.data(), &len) != 1) {
-        EVP_MD_CTX_free(ctx);
-        throw std::runtime_error("OpenSSL digest failed");
-    }
-    EVP_MD_CTX_free(ctx);
-    return hex(out.data(), len);
-}
-
 std::string format_uuid(const unsigned char* b) {
     std::string h = hex(b, 16);
     return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) + "-" + h.substr(20);
@@ -46,16 +29,6 @@ int hexval(char c) {
     return -1;
 }
 
-// Fetched once: EVP_sha256() has OpenSSL look the algorithm up again on every
-// use, which cost more than hashing a trainee's name (one per record verified).
-const EVP_MD* sha256_md() {
-    static const EVP_MD* const md = [] {
-        const EVP_MD* fetched = EVP_MD_fetch(nullptr, "SHA256", nullptr);
-        return fetched ? fetched : EVP_sha256();
-    }();
-    return md;
-}
-
 }  // namespace
 
 std::string sha256_hex(std::string_view data) {
@@ -64,29 +37,14 @@ std::string sha256_hex(std::string_view data) {
     return h.hex();
 }
 
-Sha256::Sha256() : ctx_(EVP_MD_CTX_new()) {
-    if (!ctx_ || EVP_DigestInit_ex(ctx_, sha256_md(), nullptr) != 1) {
-        EVP_MD_CTX_free(ctx_);
-        throw std::runtime_error("OpenSSL digest failed");
-    }
-}
-
-Sha256::~Sha256() { EVP_MD_CTX_free(ctx_); }
-
-void Sha256::update(std::string_view piece) {
-    if (EVP_DigestUpdate(ctx_, piece.data(), piece.size()) != 1) throw std::runtime_error("OpenSSL digest failed");
-}
-
 std::string Sha256::hex() {
-    std::array<unsigned char, EVP_MAX_MD_SIZE> out{};
-    unsigned int len = 0;
-    if (EVP_DigestFinal_ex(ctx_, out.data(), &len) != 1) throw std::runtime_error("OpenSSL digest failed");
-    return signaal::hex(out.data(), len);
+    std::string raw = d_.finish();
+    return signaal::hex(reinterpret_cast<const unsigned char*>(raw.data()), raw.size());
 }
 
 std::string random_uuid() {
     unsigned char b[16];
-    if (RAND_bytes(b, sizeof b) != 1) throw std::runtime_error("no random bytes available");
+    platform::random_bytes(b, sizeof b);
     b[6] = static_cast<unsigned char>((b[6] & 0x0F) | 0x40);
     b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80);
     return format_uuid(b);
@@ -108,12 +66,14 @@ std::string uuid_v5(const std::string& namespace_uuid, const std::string& name) 
     std::string bytes;
     for (size_t i = 0; i + 1 < ns.size(); i += 2)
         bytes += static_cast<char>(hexval(ns[i]) * 16 + hexval(ns[i + 1]));
-    std::array<unsigned char, EVP_MAX_MD_SIZE> out{};
-    unsigned int len = 0;
-    digest(EVP_sha1(), bytes, name, len, out);
+    platform::Digest sha1(platform::HashKind::sha1);
+    sha1.update(bytes);
+    sha1.update(name);
+    std::string d = sha1.finish();
+    auto* out = reinterpret_cast<unsigned char*>(d.data());
     out[6] = static_cast<unsigned char>((out[6] & 0x0F) | 0x50);
     out[8] = static_cast<unsigned char>((out[8] & 0x3F) | 0x80);
-    return format_uuid(out.data());
+    return format_uuid(out);
 }
 
 }  // namespace signaal

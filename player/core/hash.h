@@ -1,9 +1,9 @@
-// SHA-256 and UUIDs, on OpenSSL's implementations.
+// SHA-256 and UUIDs, on the system's cryptography (platform/crypto.h).
 #pragma once
 #include <string>
 #include <string_view>
 
-struct evp_md_ctx_st;  // OpenSSL's EVP_MD_CTX, kept out of this header
+#include "crypto.h"
 
 namespace signaal {
 
@@ -12,15 +12,11 @@ std::string sha256_hex(std::string_view data);
 // SHA-256 fed piece by piece, for a file hashed while other work waits.
 class Sha256 {
 public:
-    Sha256();
-    ~Sha256();
-    Sha256(const Sha256&) = delete;
-    Sha256& operator=(const Sha256&) = delete;
-    void update(std::string_view piece);
+    void update(std::string_view piece) { d_.update(piece); }
     std::string hex();  // the digest of everything fed; call once, at the end
 
 private:
-    ::evp_md_ctx_st* ctx_;
+    platform::Digest d_{platform::HashKind::sha256};
 };
 // A random (version 4) UUID, for one attempt's registration.
 std::string random_uuid();

@@ -18,6 +18,7 @@
 #include "text_format.h"
 #include "xml_precheck.h"
 #include "xml_source.h"
+#include "platform.h"
 
 namespace signaal {
 
@@ -843,7 +844,7 @@ private:
     }
 
     void check_image(const El& e, const std::string& img) {
-        fs::path p(img);
+        fs::path p = platform::to_path(img);
         if (img.empty()) {
             attr_error(e, "image", "empty image path");
             return;
@@ -857,11 +858,11 @@ private:
                 attr_error(e, "image", "image path '" + img + "' leaves the module's folder");
                 return;
             }
-        auto ext = p.extension().string();
+        auto ext = platform::from_path(p.extension());
         for (auto& ch : ext) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
         if (ext != ".png" && ext != ".jpg" && ext != ".jpeg")
             attr_error(e, "image", "image '" + img + "' must be a PNG or JPEG file");
-        else if (!dir_.empty() && !fs::is_regular_file(fs::path(dir_) / p))
+        else if (!dir_.empty() && !fs::is_regular_file(platform::to_path(dir_) / p))
             attr_error(e, "image", "image file '" + img + "' not found next to the module");
     }
 
@@ -951,7 +952,7 @@ SupportResult load_support_file(const std::string& path) {
 LoadResult load_module_file(const std::string& path) {
     FileText f = read_file_limited(path, kMaxModuleBytes, "a module");
     if (!f.ok) return {nullptr, {{path, 1, 1, Severity::Error, f.error}}};
-    std::string dir = fs::path(path).parent_path().string();
+    std::string dir = platform::from_path(platform::to_path(path).parent_path());
     return load_module_text(f.text, path, dir.empty() ? "." : dir);
 }
 

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "records.h"
+#include "platform.h"
 
 namespace signaal {
 
@@ -14,10 +15,10 @@ ModuleStatus module_status(const std::string& records_dir, const std::string& mo
     // files are skipped without being parsed.
     const std::string prefix = module_id + "_" + trainee_id + "_";
     std::error_code ec;
-    for (fs::directory_iterator it(records_dir, ec), end; !ec && it != end; it.increment(ec)) {
-        const std::string name = it->path().filename().string();
+    for (fs::directory_iterator it(platform::to_path(records_dir), ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = platform::from_path(it->path().filename());
         if (name.rfind(prefix, 0) != 0 || it->path().extension() != ".json") continue;
-        auto r = read_record(it->path().string());
+        auto r = read_record(platform::from_path(it->path()));
         auto* rec = std::get_if<StoredRecord>(&r);
         if (!rec || rec->module_id != module_id || rec->info.trainee.id != trainee_id) continue;
         ++st.attempts;

@@ -1,8 +1,5 @@
 #include "records.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -16,6 +13,7 @@
 #include "file_read.h"
 #include "hash.h"
 #include "input_limits.h"
+#include "platform.h"
 
 namespace signaal {
 
@@ -343,42 +341,7 @@ std::variant<StoredRecord, std::string> read_record(const std::string& path) {
 }
 
 std::optional<std::string> write_file_atomic(const std::string& path, const std::string& content) {
-    fs::path p(path);
-    fs::path tmp = p;
-    tmp += ".tmp" + std::to_string(::getpid());
-    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) return "cannot create " + tmp.string() + ": " + std::strerror(errno);
-    const char* data = content.data();
-    size_t left = content.size();
-    while (left > 0) {
-        ssize_t n = ::write(fd, data, left);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {
-            std::string e = std::strerror(errno);
-            ::close(fd);
-            ::unlink(tmp.c_str());
-            return "cannot write " + tmp.string() + ": " + e;
-        }
-        data += n;
-        left -= static_cast<size_t>(n);
-    }
-    if (::fsync(fd) != 0 || ::close(fd) != 0) {
-        ::unlink(tmp.c_str());
-        return "cannot flush " + tmp.string() + " to disk";
-    }
-    if (::rename(tmp.c_str(), p.c_str()) != 0) {
-        std::string e = std::strerror(errno);
-        ::unlink(tmp.c_str());
-        return "cannot rename to " + path + ": " + e;
-    }
-    // Make the rename itself durable.
-    std::string dir = p.parent_path().empty() ? "." : p.parent_path().string();
-    int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dfd >= 0) {
-        ::fsync(dfd);
-        ::close(dfd);
-    }
-    return std::nullopt;
+    return platform::replace_file(path, content);
 }
 
 std::string record_file_name(const std::string& module_id, const std::string& trainee_id, const std::string& registration) {
@@ -387,9 +350,9 @@ std::string record_file_name(const std::string& module_id, const std::string& tr
 
 Saved save_record(const std::string& dir, const Session& s, const AttemptInfo& info) {
     std::error_code ec;
-    fs::create_directories(dir, ec);
+    fs::create_directories(platform::to_path(dir), ec);
     if (ec) return {"", "cannot create " + dir + ": " + ec.message()};
-    std::string path = (fs::path(dir) / record_file_name(s.module().id, info.trainee.id, info.registration)).string();
+    std::string path = platform::from_path(platform::to_path(dir) / record_file_name(s.module().id, info.trainee.id, info.registration));
     if (auto err = write_file_atomic(path, record_json(s, info).dump(1) + "\n")) return {path, *err};
     return {path, ""};
 }
@@ -399,14 +362,14 @@ std::optional<std::pair<std::string, StoredRecord>> find_unfinished(const std::s
     std::optional<std::pair<std::string, StoredRecord>> best;
     std::error_code ec;
     std::string prefix = module_id + "_" + trainee_id + "_";
-    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-        std::string name = it->path().filename().string();
+    for (fs::directory_iterator it(platform::to_path(dir), ec), end; !ec && it != end; it.increment(ec)) {
+        std::string name = platform::from_path(it->path().filename());
         if (name.rfind(prefix, 0) != 0 || it->path().extension() != ".json") continue;
-        auto r = read_record(it->path().string());
+        auto r = read_record(platform::from_path(it->path()));
         auto* rec = std::get_if<StoredRecord>(&r);
         if (!rec || rec->module_id != module_id || rec->info.trainee.id != trainee_id) continue;
         if (rec->result.value("finished", true)) continue;
-        if (!best || rec->updated > best->second.updated) best = std::make_pair(it->path().string(), std::move(*rec));
+        if (!best || rec->updated > best->second.updated) best = std::make_pair(platform::from_path(it->path()), std::move(*rec));
     }
     return best;
 }

@@ -11,6 +11,7 @@
 #include "graph.h"
 #include "shuffle.h"
 #include "state_bounds.h"
+#include "platform.h"
 
 namespace signaal {
 
@@ -37,8 +38,7 @@ std::vector<const Choice*> Session::available_choices() const {
 }
 
 std::string order_key_for(const std::string& registration) {
-    const char* fixed = std::getenv("SIGNAAL_FIXED_ORDER");
-    return fixed && std::string_view(fixed) == "1" ? std::string() : registration;
+    return platform::env("SIGNAAL_FIXED_ORDER") == "1" ? std::string() : registration;
 }
 
 std::vector<int> Session::mark_order() const {
@@ -246,7 +246,7 @@ bool parse_iso(const std::string& s, long long& secs, int& millis) {
     tm.tm_hour = h;
     tm.tm_min = mi;
     tm.tm_sec = se;
-    secs = static_cast<long long>(timegm(&tm));
+    secs = static_cast<long long>(platform::time_from_utc(tm));
     return true;
 }
 }  // namespace
@@ -264,7 +264,7 @@ std::string now_iso() {
     auto ms = duration_cast<milliseconds>(now.time_since_epoch()).count() % 1000;
     std::time_t t = system_clock::to_time_t(now);
     std::tm tm{};
-    gmtime_r(&t, &tm);
+    platform::utc_from_time(t, tm);
     char buf[64];
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
                   tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(ms));

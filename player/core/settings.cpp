@@ -10,6 +10,7 @@
 #include "file_read.h"
 #include "input_limits.h"
 #include "records.h"
+#include "platform.h"
 
 namespace signaal {
 
@@ -71,7 +72,7 @@ std::optional<std::string> save_settings(const std::string& path, const Settings
               {"window_width", s.window_width}, {"window_height", s.window_height},
               {"ui_scale", s.ui_scale}};
     std::error_code ec;
-    std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
+    std::filesystem::create_directories(platform::to_path(path).parent_path(), ec);
     return write_file_atomic(path, j.dump(2) + "\n");
 }
 

@@ -9,6 +9,7 @@
 
 #include "file_read.h"
 #include "input_limits.h"
+#include "platform.h"
 
 namespace signaal {
 
@@ -66,11 +67,7 @@ void verify_class(const std::string& text, const Catalogue& catalogue, Verificat
     else if (r.finished && r.ending != s.scene().id) v.problems.push_back("ending: record says " + r.ending + ", replay gives " + s.scene().id);
 }
 
-// memmem, not std::string::find: this runs over every record, and find stops at
-// every '"' of the text to compare the rest.
-bool contains(const std::string& text, std::string_view needle) {
-    return ::memmem(text.data(), text.size(), needle.data(), needle.size()) != nullptr;
-}
+bool contains(const std::string& text, std::string_view needle) { return platform::contains_bytes(text, needle); }
 
 using FactsByModule = std::unordered_map<const Module*, std::shared_ptr<const SessionFacts>>;
 

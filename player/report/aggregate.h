@@ -91,7 +91,7 @@ private:
     RegistrationSet seen_;  // the one thing that grows with the number of files
     struct Duplicate {
         size_t failure;  // index in failures_
-        long first;      // number of the file that counted
+        long long first;  // number of the file that counted (long is 32 bits on Windows)
         RegistrationKey key;
     };
     std::vector<Duplicate> duplicates_;

@@ -1,10 +1,9 @@
 #include "cert_code.h"
 
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
-
 #include <algorithm>
 #include <cctype>
+
+#include "crypto.h"
 
 namespace signaal::report {
 
@@ -21,9 +20,9 @@ std::string code_of(std::vector<Passing> recs) {
     std::string msg;
     for (const auto& [r, result] : recs)
         msg += r->info.trainee.id + "\n" + r->module_course + "\n" + r->info.registration + "\n" + result + "\n";
-    unsigned char mac[EVP_MAX_MD_SIZE];
-    unsigned int len = 0;
-    HMAC(EVP_sha256(), kKey, sizeof kKey - 1, reinterpret_cast<const unsigned char*>(msg.data()), msg.size(), mac, &len);
+    const std::string raw = platform::hmac_sha256(std::string_view(kKey, sizeof kKey - 1), msg);
+    const auto* mac = reinterpret_cast<const unsigned char*>(raw.data());
+    const size_t len = raw.size();
     static const char* hex = "0123456789ABCDEF";
     std::string out;
     for (unsigned i = 0; i < 8 && i < len; ++i) out += hex[mac[i] >> 4], out += hex[mac[i] & 15];

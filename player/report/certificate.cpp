@@ -3,13 +3,25 @@
 #include <hpdf.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <vector>
 
 #include "render.h"
 #include "text_fold.h"
+#include "platform.h"
 
 namespace signaal::report {
+
+std::string default_font(const std::string& file_name) {
+    std::error_code ec;
+    const std::string exe = platform::executable_dir();
+    if (!exe.empty()) {
+        auto bundled = platform::to_path(exe) / "fonts" / file_name;
+        if (std::filesystem::is_regular_file(bundled, ec)) return platform::from_path(bundled);
+    }
+    return "/usr/share/fonts/truetype/dejavu/" + file_name;
+}
 
 namespace {
 struct ErrorSink {
@@ -98,8 +110,8 @@ Pdf certificate_pdf(const ReportModel& model, const TraineeRow& t, const CourseP
     HPDF_Doc doc = pdf.get();
     HPDF_SetCompressionMode(doc, HPDF_COMP_ALL);
     HPDF_UseUTFEncodings(doc);
-    const char* regular = HPDF_LoadTTFontFromFile(doc, opt.font.c_str(), HPDF_TRUE);
-    const char* bold = regular ? HPDF_LoadTTFontFromFile(doc, opt.bold_font.c_str(), HPDF_TRUE) : nullptr;
+    const char* regular = HPDF_LoadTTFontFromFile(doc, platform::c_library_path(opt.font).c_str(), HPDF_TRUE);
+    const char* bold = regular ? HPDF_LoadTTFontFromFile(doc, platform::c_library_path(opt.bold_font).c_str(), HPDF_TRUE) : nullptr;
     if (!regular || !bold || sink.code)
         return {"", "cannot load the font " + (regular ? opt.bold_font : opt.font) + " (libharu error " + hex(sink.code) +
                         "); install fonts-dejavu-core or pass --font"};

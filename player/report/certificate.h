@@ -7,10 +7,14 @@
 
 namespace signaal::report {
 
+// A DejaVu font file: the copy in fonts/ next to the program (the Windows zip
+// and installer bring one), else Debian's (fonts-dejavu-core).
+std::string default_font(const std::string& file_name);
+
 struct CertificateOptions {
     int valid_months = 24;  // refresher training: the certificate expires after this
-    std::string font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";  // Debian: fonts-dejavu-core
-    std::string bold_font = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
+    std::string font = default_font("DejaVuSans.ttf");
+    std::string bold_font = default_font("DejaVuSans-Bold.ttf");
 };
 
 struct Pdf {

@@ -1,10 +1,9 @@
 #include "local_time.h"
 
 #include <cstdio>
-#include <cstdlib>
 #include <ctime>
-#include <filesystem>
-#include <fstream>
+
+#include "platform.h"
 
 namespace signaal::report {
 
@@ -16,14 +15,14 @@ bool to_local(const std::string& iso, std::tm& out) {
         return false;
     std::tm utc{};
     utc.tm_year = y - 1900, utc.tm_mon = mo - 1, utc.tm_mday = d, utc.tm_hour = h, utc.tm_min = mi, utc.tm_sec = s;
-    std::time_t t = timegm(&utc);
+    std::time_t t = platform::time_from_utc(utc);
     // An explicit offset (+01:00) instead of Z: the time given is local to it.
     size_t tpos = iso.find_first_of("+-", 19);
     if (tpos != std::string::npos) {
         int oh = 0, om = 0;
         if (std::sscanf(iso.c_str() + tpos + 1, "%2d:%2d", &oh, &om) >= 1) t -= (iso[tpos] == '+' ? 1 : -1) * (oh * 3600 + om * 60);
     }
-    return localtime_r(&t, &out) != nullptr;
+    return platform::local_from_time(t, out);
 }
 std::string fmt(const std::tm& tm, const char* f) {
     char b[64];
@@ -45,26 +44,12 @@ std::string local_minute(const std::string& iso) {
 std::string local_today() {
     std::time_t t = std::time(nullptr);
     std::tm tm{};
-    localtime_r(&t, &tm);
+    platform::local_from_time(t, tm);
     return fmt(tm, "%Y-%m-%d");
 }
 
-std::string zone_name() {
-    if (const char* tz = std::getenv("TZ"); tz && *tz) return *tz == ':' ? tz + 1 : tz;
-    std::ifstream in("/etc/timezone");
-    std::string name;
-    if (in >> name && !name.empty()) return name;
-    std::error_code ec;
-    auto target = std::filesystem::read_symlink("/etc/localtime", ec).string();
-    if (auto p = target.find("zoneinfo/"); !ec && p != std::string::npos) return target.substr(p + 9);
-    return "UTC";
-}
+std::string zone_name() { return platform::local_zone_name(); }
 
-bool known_zone(const std::string& tz) {
-    if (tz == "UTC") return true;
-    if (tz.empty() || tz.find("..") != std::string::npos || tz[0] == '/') return false;
-    std::error_code ec;
-    return std::filesystem::is_regular_file("/usr/share/zoneinfo/" + tz, ec);
-}
+bool known_zone(const std::string& tz) { return platform::known_time_zone(tz); }
 
 }  // namespace signaal::report

@@ -14,8 +14,8 @@ std::string local_day(const std::string& iso);
 std::string local_minute(const std::string& iso);
 // Today's local date.
 std::string local_today();
-// The zone's name for a reader: TZ, else /etc/timezone, else the target of
-// /etc/localtime, else "UTC".
+// The zone's name for a reader (platform::local_zone_name: on Linux TZ, else
+// /etc/timezone, else the target of /etc/localtime, else "UTC").
 std::string zone_name();
 // Whether `tz` names a zone in the time-zone database (or is UTC), so a typo
 // in --tz is refused instead of silently giving UTC.

@@ -1,63 +1,47 @@
 #include "lrs.h"
 
-#include <curl/curl.h>
+#include <cctype>
 
 #include <chrono>
-#include <mutex>
 #include <thread>
+
+#include "http.h"
 
 namespace signaal::report {
 
 namespace {
-size_t collect(char* data, size_t size, size_t n, void* user) {
-    static_cast<std::string*>(user)->append(data, size * n);
-    return size * n;
+// Percent-encoding of a query value (RFC 3986: unreserved characters stay).
+std::string url_escape(const std::string& s) {
+    static const char* hex = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : s) {
+        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') out += static_cast<char>(c);
+        else out += '%', out += hex[c >> 4], out += hex[c & 15];
+    }
+    return out;
 }
 bool retryable(long status) { return status == 0 || status == 429 || status >= 500; }
 std::string excerpt(const std::string& body) { return body.size() > 300 ? body.substr(0, 300) + "…" : body; }
 }  // namespace
 
 LrsClient::LrsClient(LrsOptions options) : opt_(std::move(options)) {
-    static std::once_flag once;
-    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
     endpoint_ = opt_.url;
     if (endpoint_.size() < 10 || endpoint_.compare(endpoint_.size() - 10, 10, "statements") != 0) {
         if (endpoint_.empty() || endpoint_.back() != '/') endpoint_ += '/';
         endpoint_ += "statements";
     }
     if (opt_.batch == 0) opt_.batch = 1;
-    curl_ = curl_easy_init();
-    if (!curl_) stats_.error = "cannot start libcurl";
+    http_ = std::make_unique<platform::HttpClient>();
+    stats_.error = http_->start_error();
 }
 
-LrsClient::~LrsClient() {
-    if (curl_) curl_easy_cleanup(static_cast<CURL*>(curl_));
-}
+LrsClient::~LrsClient() = default;
 
 LrsClient::Reply LrsClient::request(const char* method, const std::string& url, const std::string& body) {
-    Reply r;
-    CURL* c = static_cast<CURL*>(curl_);
-    curl_easy_reset(c);
-    curl_slist* headers = nullptr;
-    headers = curl_slist_append(headers, "X-Experience-API-Version: 1.0.3");
-    headers = curl_slist_append(headers, "Content-Type: application/json");
-    curl_easy_setopt(c, CURLOPT_URL, url.c_str());
-    curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
-    curl_easy_setopt(c, CURLOPT_POSTFIELDS, body.c_str());
-    curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
-    curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
-    curl_easy_setopt(c, CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
-    curl_easy_setopt(c, CURLOPT_USERNAME, opt_.user.c_str());
-    curl_easy_setopt(c, CURLOPT_PASSWORD, opt_.password.c_str());
-    curl_easy_setopt(c, CURLOPT_TIMEOUT, opt_.timeout_seconds);
-    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 10L);
-    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, collect);
-    curl_easy_setopt(c, CURLOPT_WRITEDATA, &r.body);
-    CURLcode rc = curl_easy_perform(c);
-    if (rc != CURLE_OK) r.error = curl_easy_strerror(rc);
-    else curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r.status);
-    curl_slist_free_all(headers);
+    platform::HttpRequest q{method, url, body, {"X-Experience-API-Version: 1.0.3", "Content-Type: application/json"},
+                            opt_.user, opt_.password, opt_.timeout_seconds};
+    platform::HttpReply got = http_->send(q);
+    Reply r{got.status, std::move(got.body), std::move(got.error)};
     ++stats_.requests;
     return r;
 }
@@ -84,9 +68,7 @@ void LrsClient::post_batch(const nlohmann::json& batch) {
         // Some statement in the batch is already stored; send each on its own so
         // the new ones still arrive.
         for (const auto& st : batch) {
-            char* id = curl_easy_escape(static_cast<CURL*>(curl_), st.value("id", "").c_str(), 0);
-            std::string url = endpoint_ + "?statementId=" + (id ? id : "");
-            curl_free(id);
+            std::string url = endpoint_ + "?statementId=" + url_escape(st.value("id", ""));
             Reply one = with_retries("PUT", url, st.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
             if (one.status == 204 || one.status == 200) ++stats_.sent;
             else if (one.status == 409) ++stats_.duplicates;

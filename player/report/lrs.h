@@ -7,7 +7,12 @@
 #pragma once
 #include <nlohmann/json.hpp>
 
+#include <memory>
 #include <string>
+
+namespace signaal::platform {
+class HttpClient;
+}
 
 namespace signaal::report {
 
@@ -47,7 +52,7 @@ private:
     std::string endpoint_;
     nlohmann::json pending_ = nlohmann::json::array();
     LrsStats stats_;
-    void* curl_ = nullptr;
+    std::unique_ptr<platform::HttpClient> http_;
 
     Reply request(const char* method, const std::string& url, const std::string& body);
     Reply with_retries(const char* method, const std::string& url, const std::string& body);

@@ -1,14 +1,12 @@
 #include "record_files.h"
 
-#include <dirent.h>
-#include <fcntl.h>
-#include <sys/stat.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
 #include <string_view>
+
+#include "platform.h"
 
 namespace signaal::report {
 
@@ -35,26 +33,13 @@ struct Folder {
     // the *.json regular files (also through a link). A folder that may not be
     // read is passed over silently; any other failure is returned as a message.
     std::string list() {
-        DIR* d = ::opendir(dir.c_str());
-        if (!d) return errno == EACCES ? "" : std::strerror(errno);
-        const int fd = ::dirfd(d);
-        while (const dirent* e = ::readdir(d)) {
-            std::string_view name = e->d_name;
-            if (name == "." || name == "..") continue;
-            unsigned char type = e->d_type;
-            struct stat st {};
-            if (type == DT_UNKNOWN && ::fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0)
-                type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : S_ISLNK(st.st_mode) ? DT_LNK : DT_UNKNOWN;
-            bool folder = type == DT_DIR;
-            bool file = json_name(name) &&
-                        (type == DT_REG || (type == DT_LNK && ::fstatat(fd, e->d_name, &st, 0) == 0 && S_ISREG(st.st_mode)));
-            if (!folder && !file) continue;
+        std::string e = platform::list_folder(dir, json_name, [&](std::string_view name, bool folder) {
             order.push_back(static_cast<uint32_t>(keys.size()));
             keys.append(name);
             if (folder) keys += '/';
             keys += '\0';
-        }
-        ::closedir(d);
+        });
+        if (!e.empty()) return e;
         std::sort(order.begin(), order.end(),
                   [&](uint32_t a, uint32_t b) { return std::string_view(keys.data() + a) < std::string_view(keys.data() + b); });
         return "";
@@ -69,13 +54,12 @@ struct RecordFiles::Walk {
     std::vector<Folder> stack;
 
     explicit Walk(const std::string& path) : root(path) {
-        struct stat st {};
-        const bool found = ::stat(path.c_str(), &st) == 0;
-        if (found && S_ISREG(st.st_mode)) {  // a file named directly counts whatever its name
+        const platform::PathKind kind = platform::path_kind(path);
+        if (kind == platform::PathKind::file) {  // a file named directly counts whatever its name
             head = path, has_head = true;
             return;
         }
-        if (!found || !S_ISDIR(st.st_mode)) {
+        if (kind != platform::PathKind::folder) {
             error = path + ": no such folder or file";
             return;
         }

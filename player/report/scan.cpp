@@ -1,9 +1,5 @@
 #include "scan.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <condition_variable>
@@ -13,6 +9,7 @@
 #include <thread>
 
 #include "file_read.h"
+#include "platform.h"
 #include "record_files.h"
 
 namespace signaal::report {
@@ -26,38 +23,18 @@ FoundFiles find_record_files(const std::vector<std::string>& paths) {
 }
 
 bool read_whole_file(const std::string& path, std::string& out, std::string& error) {
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        error = std::string("cannot open the file: ") + std::strerror(errno);
-        return false;
+    std::uintmax_t size = 0;
+    switch (platform::read_whole_file(path, kMaxRecordBytes, out, size, error)) {
+        case platform::ReadResult::ok: return true;
+        case platform::ReadResult::cannot_open: error = "cannot open the file: " + error; break;
+        case platform::ReadResult::not_regular: error = "cannot open the file: not a regular file"; break;
+        case platform::ReadResult::too_large:
+            error = "the file is " + size_words(size) + ", larger than the " + size_words(kMaxRecordBytes) +
+                    " a score record may be; it was not read";
+            break;
+        case platform::ReadResult::cannot_read: error = "cannot read the file: " + error; break;
     }
-    struct stat st {};
-    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        ::close(fd);
-        error = "cannot open the file: not a regular file";
-        return false;
-    }
-    if (static_cast<size_t>(st.st_size) > kMaxRecordBytes) {
-        ::close(fd);
-        error = "the file is " + size_words(static_cast<std::uintmax_t>(st.st_size)) + ", larger than the " + size_words(kMaxRecordBytes) + " a score record may be; it was not read";
-        return false;
-    }
-    out.resize(static_cast<size_t>(st.st_size));
-    size_t got = 0;
-    while (got < out.size()) {
-        ssize_t n = ::read(fd, out.data() + got, out.size() - got);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) {
-            error = std::string("cannot read the file: ") + std::strerror(errno);
-            ::close(fd);
-            return false;
-        }
-        if (n == 0) break;  // shrank while reading: parse what is there
-        got += static_cast<size_t>(n);
-    }
-    out.resize(got);
-    ::close(fd);
-    return true;
+    return false;
 }
 
 void verify_files(const std::function<bool(std::string&)>& next, size_t total, const Catalogue& catalogue,

@@ -13,6 +13,7 @@
 #include "records.h"
 #include "session.h"
 #include "text_format.h"
+#include "platform.h"
 
 namespace signaal {
 
@@ -182,7 +183,7 @@ private:
 
     std::string resolve_module() {
         if (o_.module.empty()) return pick_module();
-        if (std::filesystem::is_regular_file(o_.module)) return o_.module;
+        if (std::filesystem::is_regular_file(platform::to_path(o_.module))) return o_.module;
         auto dirs = o_.content_dirs.empty() ? default_content_dirs() : o_.content_dirs;
         for (const auto& f : find_module_files(dirs)) {
             LoadResult r = load_module_file(f);

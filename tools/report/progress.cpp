@@ -1,11 +1,10 @@
 #include "progress.h"
 
-#include <unistd.h>
-
 #include <cstdio>
 #include <string>
+#include "platform.h"
 
-ProgressBar::ProgressBar(bool enabled) : on_(enabled && ::isatty(STDERR_FILENO)) {}
+ProgressBar::ProgressBar(bool enabled) : on_(enabled && signaal::platform::stderr_is_terminal()) {}
 
 void ProgressBar::update(size_t done, size_t total) {
     if (!on_ || total == 0) return;

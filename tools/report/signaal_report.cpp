@@ -30,6 +30,7 @@
 #include "render.h"
 #include "scan.h"
 #include "xapi_export.h"
+#include "platform.h"
 
 using namespace signaal;
 using namespace signaal::report;
@@ -97,6 +98,7 @@ int parse_period(const std::string& p) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    signaal::platform::Args args(argc, argv);  // UTF-8 arguments and console on every OS
     CLI::App app{"signaal-report: trainer's review of score records (verified by replay)"};
     std::vector<std::string> dirs, content;
     std::string roster_file, format_name = "table", out, course, lang = "nl", cert_dir, xapi_file;
@@ -136,13 +138,12 @@ int main(int argc, char** argv) {
     app.add_option("--table", table, "With --format csv: the one table to write (trainees, venues, roster, certificates, due, options, "
                                      "signals, critical, classes, skipped); or give --out FOLDER for one file per table");
     app.footer("Exit codes: 0 every file counted, 1 done but some files were skipped, 2 could not do the job.");
-    CLI11_PARSE(app, argc, argv);
+    CLI11_PARSE(app, args.argc(), args.argv());
 
     if (!tz.empty()) {
-        if (!known_zone(tz)) return fail("--tz " + tz + ": not a time zone (e.g. Europe/Amsterdam, UTC; see /usr/share/zoneinfo)");
-        setenv("TZ", tz.c_str(), 1);  // local_time.h reads the process's zone
+        // local_time.h reads the process's zone.
+        if (!platform::set_time_zone(tz)) return fail("--tz " + tz + ": not a time zone (e.g. Europe/Amsterdam, UTC; see /usr/share/zoneinfo)");
     }
-    tzset();
     int due_months = 3;
     if (!due.empty() && (due_months = parse_period(due)) < 0) return fail("--due " + due + ": give a period such as 3m, 1y or 90d");
     if (!table.empty()) {
@@ -151,13 +152,13 @@ int main(int argc, char** argv) {
         if (format_name != "csv" && fmt->count()) return fail("--table is for --format csv");
         format_name = "csv";
     }
-    const bool csv_folder = format_name == "csv" && table.empty() && !out.empty() && (out.back() == '/' || fs::is_directory(out));
+    const bool csv_folder = format_name == "csv" && table.empty() && !out.empty() && (out.back() == '/' || out.back() == '\\' || fs::is_directory(platform::to_path(out)));
     if (format_name == "csv" && table.empty() && !csv_folder && (fmt->count() || outopt->count()))
         return fail("CSV is one table per file: give --table NAME, or --out FOLDER/ for a file per table");
     if (threshold > 1) threshold /= 100;  // "60" means 60%
     if (threshold < 0 || threshold > 1) return fail("--threshold must be between 0 and 1 (or 0 and 100)");
     if (lrs.password.empty())
-        if (const char* p = std::getenv("SIGNAAL_LRS_PASSWORD")) lrs.password = p;
+        lrs.password = platform::env("SIGNAAL_LRS_PASSWORD").value_or("");
     bool actions = !cert_dir.empty() || !xapi_file.empty() || lrsopt->count();
     bool want_report = fmt->count() || outopt->count() || !table.empty() || (!actions && per_venue.empty());
 
@@ -170,7 +171,7 @@ int main(int argc, char** argv) {
         ao.roster = std::move(std::get<std::vector<RosterEntry>>(r));
     }
     // SIGNAAL_REPORT_TIMING=1 prints how long each phase took (for the benchmark).
-    const bool timing = std::getenv("SIGNAAL_REPORT_TIMING") != nullptr;
+    const bool timing = platform::env("SIGNAAL_REPORT_TIMING").has_value();
     auto t0 = std::chrono::steady_clock::now();
     auto phase = [&](const char* what) {
         if (!timing) return;
@@ -225,10 +226,10 @@ int main(int argc, char** argv) {
         const Format f = *parse_format(format_name);
         if (csv_folder) {
             std::error_code ec;
-            fs::create_directories(out, ec);
+            fs::create_directories(platform::to_path(out), ec);
             if (ec) return fail("cannot create " + out + ": " + ec.message());
             for (const auto& name : csv_tables())
-                if (auto err = write_out((fs::path(out) / (name + ".csv")).string(), [&](Sink& s) { render_csv_table(model, name, s); });
+                if (auto err = write_out(platform::from_path(platform::to_path(out) / (name + ".csv")), [&](Sink& s) { render_csv_table(model, name, s); });
                     !err.empty())
                     return fail(err);
         } else if (f == Format::Csv) {
@@ -240,7 +241,7 @@ int main(int argc, char** argv) {
     }
     if (!per_venue.empty()) {  // each venue's own figures, modules and questions: counted again with the venue as filter
         std::error_code ec;
-        fs::create_directories(per_venue, ec);
+        fs::create_directories(platform::to_path(per_venue), ec);
         if (ec) return fail("cannot create " + per_venue + ": " + ec.message());
         for (const auto& v : model.venues) {
             AggregateOptions one = ao;
@@ -248,7 +249,7 @@ int main(int argc, char** argv) {
             Built b = build_report(dirs, cat, one, so, {});
             std::string name = file_name_part(v.venue);
             if (name.empty()) name = "venue";
-            if (auto err = write_out((fs::path(per_venue) / (name + ".html")).string(), [&](Sink& s) { render_html(b.model, s); }); !err.empty())
+            if (auto err = write_out(platform::from_path(platform::to_path(per_venue) / (name + ".html")), [&](Sink& s) { render_html(b.model, s); }); !err.empty())
                 return fail(err);
         }
         std::cerr << "signaal-report: " << model.venues.size() << " venue report(s) in " << per_venue << "\n";

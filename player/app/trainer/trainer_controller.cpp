@@ -8,6 +8,7 @@
 #include "render.h"
 #include "roster.h"
 #include "text_fold.h"
+#include "platform.h"
 
 namespace signaal::app {
 
@@ -77,9 +78,9 @@ void TrainerController::open(const std::vector<std::string>& dirs) {
     t.field(F::Folders) = joined;
     if (t.field(F::Threshold).empty()) t.field(F::Threshold) = "60%";
     // Next to the (first) records folder, not inside it: that folder holds only what the players write.
-    std::filesystem::path first = std::filesystem::path(folders.front()).lexically_normal();
+    std::filesystem::path first = platform::to_path(folders.front()).lexically_normal();
     if (first.filename().empty()) first = first.parent_path();
-    if (t.field(F::Export).empty()) t.field(F::Export) = (first.parent_path() / "signaal-report.csv").string();
+    if (t.field(F::Export).empty()) t.field(F::Export) = platform::from_path(first.parent_path() / "signaal-report.csv");
     s_.screen = Screen::Trainer;
     build();
 }
