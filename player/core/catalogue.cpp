@@ -54,9 +54,8 @@ std::vector<std::string> find_module_files(const std::vector<std::string>& paths
 }
 
 std::string support_file_in(const std::string& folder) {
-    std::error_code ec;
-    const fs::path p = fs::path(folder) / "support-contacts.xml";
-    return fs::is_regular_file(p, ec) ? p.string() : "";
+    const std::string p = platform::from_path(platform::to_path(folder) / "support-contacts.xml");
+    return platform::path_kind(p) == platform::PathKind::file ? p : "";
 }
 
 Catalogue load_catalogue(const std::vector<std::string>& paths) {
