@@ -5,17 +5,11 @@
 #include <windows.h>
 #include <winhttp.h>
 
+#include "utf16.h"
+
 namespace signaal::platform {
 
 namespace {
-std::wstring wide(const std::string& s) {
-    if (s.empty()) return {};
-    int n = MultiByteToWideChar(CP_UTF8, 0, s.data(), static_cast<int>(s.size()), nullptr, 0);
-    std::wstring w(static_cast<size_t>(n), L'\0');
-    MultiByteToWideChar(CP_UTF8, 0, s.data(), static_cast<int>(s.size()), w.data(), n);
-    return w;
-}
-
 std::string error_text(const char* what) { return std::string(what) + " failed (WinHTTP error " + std::to_string(GetLastError()) + ")"; }
 
 // Closes a WinHTTP handle when the request is done, whichever way it ends.

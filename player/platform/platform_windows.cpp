@@ -14,11 +14,12 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "utf16.h"
+
 namespace signaal::platform {
 
 namespace fs = std::filesystem;
 
-namespace {
 std::wstring wide(std::string_view s) {
     if (s.empty()) return {};
     int n = MultiByteToWideChar(CP_UTF8, 0, s.data(), static_cast<int>(s.size()), nullptr, 0);
@@ -35,6 +36,7 @@ std::string narrow(std::wstring_view w) {
     return s;
 }
 
+namespace {
 // The system's words for GetLastError(), in English where the system has them.
 std::string last_error() {
     DWORD code = GetLastError();
