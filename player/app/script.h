@@ -8,6 +8,9 @@
 //   wait-reload                          (with --watch) the n-th wait-reload waits until
 //                                        the watched file has been reloaded n times;
 //                                        fails after 30 s
+//   key-option ID                        (classroom mode) press the number key of the
+//                                        option with this id on the current question:
+//                                        options are shuffled per session
 //   quit                                 close the window
 //   # comment, blank lines ignored
 #pragma once
@@ -18,9 +21,9 @@
 namespace signaal::app {
 
 struct ScriptStep {
-    enum class Kind { Key, Text, Screenshot, WaitFrames, WaitReload, Quit } kind;
+    enum class Kind { Key, Text, Screenshot, WaitFrames, WaitReload, KeyOption, Quit } kind;
     std::vector<int> keys;  // Key: GLFW key codes, modifiers first
-    std::string text;       // Text, Screenshot
+    std::string text;       // Text, Screenshot, KeyOption (the option's id)
     int frames = 0;         // WaitFrames
     int line = 0;
 };

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <chrono>
 #include <iostream>
 #include <optional>
@@ -70,19 +71,21 @@ void report_reload(const std::string& path, const LoadResult& lr) {
 // presses arrive, one step at a time with frames in between.
 class ScriptRunner {
 public:
-    ScriptRunner(std::vector<ScriptStep> steps, GLFWwindow* win) : steps_(std::move(steps)), win_(win) {}
+    // `option_number`: 1-based number of the option with this id on the class question shown, 0: none.
+    ScriptRunner(std::vector<ScriptStep> steps, GLFWwindow* win, std::function<int(const std::string&)> option_number)
+        : steps_(std::move(steps)), win_(win), option_number_(std::move(option_number)) {}
     bool active() const { return next_ < steps_.size() || !held_.empty() || wait_ > 0 || waiting_for_reload(); }
     bool waiting_for_reload() const { return reloads_ < reloads_wanted_; }
     void reloaded() { ++reloads_; }
-    // A wait-reload that timed out: the script's line, for the error message.
-    int timed_out_line() const { return timed_out_line_; }
+    // "LINE: what went wrong" when a step could not be carried out (a wait-reload that timed out).
+    const std::string& failure() const { return failure_; }
 
     // Called once before each frame. Returns a screenshot file to take after
     // this frame, if the step asks for one.
     std::string before_frame(bool& quit) {
         if (waiting_for_reload()) {
             if (std::chrono::steady_clock::now() > reload_deadline_) {
-                timed_out_line_ = steps_[next_ - 1].line;
+                failure_ = std::to_string(steps_[next_ - 1].line) + ": wait-reload: the watched file did not change within 30 s";
                 quit = true;
             }
             return "";
@@ -120,6 +123,17 @@ public:
                 reloads_wanted_ = ++wait_reload_steps_;
                 reload_deadline_ = std::chrono::steady_clock::now() + std::chrono::seconds(30);
                 break;
+            case ScriptStep::Kind::KeyOption: {
+                const int n = option_number_ ? option_number_(st.text) : 0;
+                if (n < 1 || n > 9) {
+                    failure_ = std::to_string(st.line) + ": key-option: no option '" + st.text + "' among the first nine of the question shown";
+                    quit = true;
+                    break;
+                }
+                ImGui_ImplGlfw_KeyCallback(win_, GLFW_KEY_0 + n, 0, GLFW_PRESS, 0);
+                held_ = {GLFW_KEY_0 + n};
+                break;
+            }
             case ScriptStep::Kind::Quit:
                 quit = true;
                 break;
@@ -133,7 +147,9 @@ private:
     size_t next_ = 0;
     std::vector<int> held_;
     int wait_ = 0;
-    int reloads_ = 0, reloads_wanted_ = 0, wait_reload_steps_ = 0, timed_out_line_ = 0;
+    std::function<int(const std::string&)> option_number_;
+    int reloads_ = 0, reloads_wanted_ = 0, wait_reload_steps_ = 0;
+    std::string failure_;
     std::chrono::steady_clock::time_point reload_deadline_;
 
     static std::u32string utf8(const std::string& s) {
@@ -167,7 +183,12 @@ public:
                 std::cerr << *e << "\n";
                 return 2;
             }
-            script.emplace(std::move(std::get<std::vector<ScriptStep>>(r)), win_);
+            script.emplace(std::move(std::get<std::vector<ScriptStep>>(r)), win_, [this](const std::string& id) {
+                const Shown sh = shown(s_);
+                for (size_t i = 0; i < sh.options.size(); ++i)
+                    if (sh.options[i].id == id) return static_cast<int>(i) + 1;
+                return 0;
+            });
         }
         std::optional<std::filesystem::file_time_type> watched;
         if (!o_.watch.empty()) watched = mtime(o_.watch);
@@ -226,8 +247,8 @@ public:
                 }
             }
         }
-        if (script && script->timed_out_line() > 0) {
-            std::cerr << o_.script << ":" << script->timed_out_line() << ": wait-reload: the watched file did not change within 30 s\n";
+        if (script && !script->failure().empty()) {
+            std::cerr << o_.script << ":" << script->failure() << "\n";
             return 1;
         }
         int w = 0, h = 0;
