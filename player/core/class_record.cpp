@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "file_read.h"
 #include "hash.h"
+#include "input_limits.h"
 #include "records.h"
 #include "platform.h"
 
@@ -112,6 +114,36 @@ std::variant<ClassRecord, std::string> parse_class_record(const std::string& tex
     } catch (const json::exception& e) {
         return std::string("malformed class record: ") + e.what();
     }
+}
+
+std::variant<Session, std::string> replay_class(const ModulePtr& module, const ClassRecord& r) {
+    Session s(module, r.started);
+    for (size_t i = 0; i < r.decisions.size(); ++i) {
+        const ClassDecision& d = r.decisions[i];
+        while (!s.finished() && s.scene().kind == Interaction::Continue && s.scene().id != d.scene)
+            if (auto err = s.apply({s.scene().id, {}, d.time})) return "decision " + std::to_string(i + 1) + ": " + *err;
+        if (auto err = s.apply({d.scene, d.response, d.time})) return "the module does not allow decision " + std::to_string(i + 1) + ": " + *err;
+    }
+    return s;
+}
+
+std::optional<std::pair<std::string, ClassRecord>> find_unfinished_class(const std::string& dir, const Module& module) {
+    std::optional<std::pair<std::string, ClassRecord>> best;
+    std::error_code ec;
+    const std::string prefix = "class_" + module.id + "_";
+    for (std::filesystem::directory_iterator it(platform::to_path(dir), ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = platform::from_path(it->path().filename());
+        if (name.rfind(prefix, 0) != 0 || it->path().extension() != ".json") continue;
+        FileText f = read_file_limited(platform::from_path(it->path()), kMaxRecordBytes, "a class record");
+        if (!f.ok) continue;
+        auto parsed = parse_class_record(f.text);
+        auto* r = std::get_if<ClassRecord>(&parsed);
+        if (!r || r->finished || r->module_id != module.id || r->module_sha256 != module.sha256) continue;
+        // The newest by its last decision (or start): ISO 8601 UTC strings sort as times.
+        auto last = [](const ClassRecord& c) { return c.decisions.empty() ? c.started : c.decisions.back().time; };
+        if (!best || last(*r) > last(best->second)) best = std::make_pair(platform::from_path(it->path()), std::move(*r));
+    }
+    return best;
 }
 
 std::string save_class_record(const std::string& dir, const ClassRecord& r, std::string* path) {

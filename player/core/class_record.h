@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <map>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -56,6 +57,16 @@ HandCount count_hands(const Scene& sc, const std::map<std::string, int>& votes, 
 nlohmann::json class_record_json(const ClassRecord& r);
 std::variant<ClassRecord, std::string> parse_class_record(const std::string& text);
 bool is_class_record(const nlohmann::json& j);
+// The class session's decisions played again on `module`: the session stands
+// just after the last decision (a story scene that followed it is shown, not
+// skipped). Narrative scenes before each decision are passed as the classroom
+// view passes them. Returns a message when the module does not allow a decision.
+std::variant<Session, std::string> replay_class(const ModulePtr& module, const ClassRecord& r);
+
+// The newest unfinished class session of `module` in `dir` that still replays
+// on it (same SHA-256): what a teacher whose laptop died mid-lesson continues.
+std::optional<std::pair<std::string, ClassRecord>> find_unfinished_class(const std::string& dir, const Module& module);
+
 // Writes atomically into `dir` as class_<module>_<session>.json; returns an error message or "".
 std::string save_class_record(const std::string& dir, const ClassRecord& r, std::string* path = nullptr);
 

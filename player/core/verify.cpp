@@ -51,17 +51,12 @@ void verify_class(const std::string& text, const Catalogue& catalogue, Verificat
         v.problems.push_back("module '" + r.module_id + "' has changed since the class session (SHA-256 differs)");
         return;
     }
-    Session s(e->module, r.started);
-    for (size_t i = 0; i < r.decisions.size(); ++i) {
-        const ClassDecision& d = r.decisions[i];
-        while (!s.finished() && s.scene().kind == Interaction::Continue && s.scene().id != d.scene)
-            (void)s.answer({s.scene().id, {}, d.time});
-        auto out = s.answer({d.scene, d.response, d.time});
-        if (auto* err = std::get_if<std::string>(&out)) {
-            v.problems.push_back("the module does not allow decision " + std::to_string(i + 1) + ": " + *err);
-            return;
-        }
+    auto replayed = replay_class(e->module, r);
+    if (auto* err = std::get_if<std::string>(&replayed)) {
+        v.problems.push_back(*err);
+        return;
     }
+    Session& s = std::get<Session>(replayed);
     while (!s.finished() && s.scene().kind == Interaction::Continue) (void)s.answer({s.scene().id, {}, r.started});
     if (r.finished != s.finished()) v.problems.push_back(std::string("finished: record says ") + (r.finished ? "true" : "false") + ", replay gives " + (s.finished() ? "true" : "false"));
     else if (r.finished && r.ending != s.scene().id) v.problems.push_back("ending: record says " + r.ending + ", replay gives " + s.scene().id);

@@ -33,6 +33,7 @@ def main():
     p.add_argument("--module", required=True, help="file or module id, as for --class")
     p.add_argument("--content", required=True)
     p.add_argument("--script", required=True)
+    p.add_argument("--resume-script", required=True, help="continues an interrupted session (F5)")
     p.add_argument("--out", help="keep the screenshots here (default: a temporary folder)")
     args = p.parse_args()
 
@@ -92,6 +93,34 @@ def main():
         pixels = int(out.split(f"{PANEL_RGB}: ")[1].split()[0])
         if (pixels > 10000) != panel:
             fail(f"{name}: {pixels} pixels of the presenter panel's colour; the panel should be {'open' if panel else 'hidden'}")
+    # Resume: the same session cut back to its first two decisions, as a laptop
+    # that died mid-lesson leaves it; F5 continues it into the same file.
+    resume_records = os.path.join(work, "resume-records")
+    os.makedirs(resume_records)
+    cut = dict(rec, decisions=rec["decisions"][:2], finished=False, ending="")
+    resume_file = os.path.join(resume_records, os.path.basename(class_files[0]))
+    with open(resume_file, "w", encoding="utf-8") as f:
+        json.dump(cut, f)
+    resume_shots = os.path.join(shots, "resume")
+    os.makedirs(resume_shots, exist_ok=True)
+    for old in glob.glob(os.path.join(resume_shots, "*.png")):
+        os.remove(old)
+    cmd = ["xvfb-run", "-a", "-s", "-screen 0 1366x768x24", args.signaal, "--class", args.module,
+           "--content", args.content, "--records", resume_records, "--script", args.resume_script,
+           "--screenshot-dir", resume_shots, "--settings", os.path.join(work, "settings.json"), "--lang", "nl"]
+    run = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600)
+    sys.stderr.write(run.stderr)
+    if run.returncode != 0:
+        fail(f"signaal (resume) exited {run.returncode}")
+    if sorted(os.listdir(resume_records)) != [os.path.basename(class_files[0])]:
+        fail(f"resume wrote other files: {os.listdir(resume_records)}")
+    with open(resume_file, encoding="utf-8") as f:
+        resumed = json.load(f)
+    expect("resumed session", resumed["session"], rec["session"])
+    expect("resumed decisions", [x["scene"] for x in resumed["decisions"]], ["proposal", "papers", "registration"])
+    expect("resumed response", resumed["decisions"][2]["response"], ["ask"])
+    expect("resumed votes kept", resumed["decisions"][1]["votes"], rec["decisions"][1]["votes"])
+    check_screenshots(args.colours, resume_shots, exactly=3)
     print("ok")
     return 0
 

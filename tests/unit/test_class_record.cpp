@@ -118,3 +118,38 @@ TEST_CASE("class records are verified by replaying their decisions", "[class][ve
     CHECK(verify_record(class_record_json(r).dump(), cat).problems ==
           std::vector<std::string>{"module 'example-night-shift' has changed since the class session (SHA-256 differs)"});
 }
+
+TEST_CASE("an interrupted class session is found and continues where it stopped", "[class]") {
+    Catalogue cat = load_catalogue({test::repo_dir() + "/content/example"});
+    const ModulePtr m = cat.find("example-night-shift")->module;
+    const std::string dir = test::temp_dir("class-resume");
+    CHECK_FALSE(find_unfinished_class(dir, *m));
+
+    ClassRecord r = example_class_session();
+    r.decisions.resize(2);  // the laptop died after the second decision
+    r.finished = false;
+    r.ending.clear();
+    REQUIRE(save_class_record(dir, r).empty());
+    ClassRecord done = example_class_session();  // a finished one is not offered
+    done.session = "ffffffff-2a8d-4c57-9d7e-5a1b2c3d4e5f";
+    REQUIRE(save_class_record(dir, done).empty());
+    ClassRecord other = r;  // nor one made on another version of the module
+    other.session = "eeeeeeee-2a8d-4c57-9d7e-5a1b2c3d4e5f";
+    other.module_sha256 = std::string(64, '0');
+    REQUIRE(save_class_record(dir, other).empty());
+
+    auto found = find_unfinished_class(dir, *m);
+    REQUIRE(found);
+    CHECK(found->second.session == r.session);
+    auto replayed = replay_class(m, found->second);
+    REQUIRE(std::holds_alternative<Session>(replayed));
+    const Session& s = std::get<Session>(replayed);
+    // Just after the second decision: the scene it led to, not skipped even when it is a story scene.
+    const std::string second = r.decisions[1].scene;
+    CHECK(s.answers().back().scene == second);
+    CHECK(s.scene().id != second);
+    CHECK_FALSE(s.finished());
+
+    r.decisions[1].response = {"no-such-option"};
+    CHECK(std::holds_alternative<std::string>(replay_class(m, r)));
+}

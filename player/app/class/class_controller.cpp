@@ -23,7 +23,30 @@ void ClassController::open(const ModulePtr& m) {
     s_.session.reset();
     s_.outcome.reset();
     s_.notice.clear();
+    c.resumable = find_unfinished_class(s_.records_dir, *m);
     s_.screen = Screen::ClassSetup;
+}
+
+// The interrupted session again, from its record: every decision replayed, the
+// class back at the scene after the last one, and the same file written on.
+void ClassController::resume() {
+    ClassState& c = s_.klass;
+    if (!c.resumable) return;
+    auto rep = replay_class(c.module, c.resumable->second);
+    if (auto* err = std::get_if<std::string>(&rep)) {
+        c.message = std::string(words_for(s_.settings.language)("Kan de les niet voortzetten: ", "Cannot continue the lesson: ")) + *err;
+        c.resumable.reset();
+        return;
+    }
+    c.record = std::move(c.resumable->second);
+    c.resumable.reset();
+    s_.session.emplace(std::move(std::get<Session>(rep)));
+    s_.session->set_order_key(order_key_for(c.record.session));
+    c.message.clear();
+    c.support = ClassState::Support::Opening;
+    s_.screen = Screen::Class;
+    new_question();
+    save();
 }
 
 void ClassController::save() {
@@ -364,6 +387,12 @@ Effects ClassController::apply(const ClassAction& a) {
         case CK::Begin:
             if (s_.screen == Screen::ClassSetup) {
                 begin();
+                fx.image = true;
+            }
+            break;
+        case CK::Resume:
+            if (s_.screen == Screen::ClassSetup) {
+                resume();
                 fx.image = true;
             }
             break;

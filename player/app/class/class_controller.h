@@ -19,6 +19,7 @@ private:
     bool close_overlay();
     State& s_;
     void begin();
+    void resume();
     void next();
     void prev();
     void back();

@@ -27,6 +27,13 @@ ClassAction draw_class_setup(const State& s, const Words& w) {
     focused_for = c.module.get();
     ui::muted(w("Klassikaal spelen", "Class session"));
     ui::heading(ctext(s, c.module->title));
+    if (c.resumable) {
+        const ClassRecord& r = c.resumable->second;
+        ui::wrapped(std::string(w("Onderbroken les: ", "Interrupted lesson: ")) + r.class_name + " \xC2\xB7 " + std::to_string(r.decisions.size()) +
+                    w(" besluiten \xC2\xB7 begonnen ", " decisions \xC2\xB7 started ") + r.started.substr(0, 10) + " " + r.started.substr(11, 5) + " UTC");
+        if (ImGui::Button(w("Verder met die les (F5)", "Continue that lesson (F5)"))) a = ClassAction::make(CK::Resume);
+        ImGui::Spacing();
+    }
     const float label_w = ImGui::CalcTextSize(w("Docent (mag leeg) ", "Teacher (optional) ")).x + ImGui::GetStyle().ItemSpacing.x * 2;
     if (ClassAction f = name_field(w("Klas", "Class"), "##class", c.record.class_name, CK::SetClassName, label_w, focus); f.kind != CK::None) a = f;
     if (ClassAction f = name_field(w("Docent (mag leeg)", "Teacher (optional)"), "##teacher", c.record.teacher, CK::SetTeacher, label_w, false); f.kind != CK::None) a = f;

@@ -20,6 +20,9 @@ struct ClassState {
     ModulePtr module;
     ClassRecord record;
     std::string record_path, record_error;
+    // An unfinished session of this module in the records folder (a laptop that
+    // died mid-lesson): the setup screen offers to continue it (F5).
+    std::optional<std::pair<std::string, ClassRecord>> resumable;
 
     // The session lives in State::session (so the scene picture loads as for a
     // learner); `before` is a copy from just before the last decision, used to
@@ -81,6 +84,7 @@ struct ClassAction {
         None,
         SetClassName, SetTeacher, SetClassSize,  // text
         Begin,                     // setup done: start the session
+        Resume,                    // continue the unfinished session (F5 on the setup screen)
         Next, Prev,                // clicker: PageDown / PageUp (and Enter)
         Back,                      // undo the last decision
         Cursor,                    // index: select option
