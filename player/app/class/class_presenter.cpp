@@ -90,7 +90,7 @@ ClassAction options(const State& s, const Words& w, const Shown& sh) {
         const HandCount h = count_hands(sc, s.klass.votes, size);
         const std::string counted = std::to_string(h.hands) + (size > 0 ? std::string(w(" van ", " of ")) + std::to_string(size) : "");
         if (sc.kind == Interaction::Choices) {
-            if (h.too_few) ui::text_bad(std::string(w("Handen: ", "Hands: ")) + counted + w(" â te weinig om te besluiten", " â too few to decide"));
+            if (h.too_few) ui::text_bad(std::string(w("Handen: ", "Hands: ")) + counted + w(" \xE2\x80\x93 te weinig om te besluiten", " \xE2\x80\x93 too few to decide"));
             else ui::field(w("Handen:", "Hands:"), counted);
         }
     }
