@@ -8,6 +8,8 @@
 //   wait-reload                          (with --watch) the n-th wait-reload waits until
 //                                        the watched file has been reloaded n times;
 //                                        fails after 30 s
+//   wait-speech [ok|problem]             wait until read-aloud is done (60 s at most);
+//                                        with ok / problem, fail unless it ended so
 //   quit                                 close the window
 //   # comment, blank lines ignored
 #pragma once
@@ -18,9 +20,9 @@
 namespace signaal::app {
 
 struct ScriptStep {
-    enum class Kind { Key, Text, Screenshot, WaitFrames, WaitReload, Quit } kind;
+    enum class Kind { Key, Text, Screenshot, WaitFrames, WaitReload, WaitSpeech, Quit } kind;
     std::vector<int> keys;  // Key: GLFW key codes, modifiers first
-    std::string text;       // Text, Screenshot
+    std::string text;       // Text, Screenshot; WaitSpeech: "", "ok" or "problem"
     int frames = 0;         // WaitFrames
     int line = 0;
 };

@@ -1,0 +1,269 @@
+#!/usr/bin/env python3
+"""Read aloud under Xvfb (docs/gui.md, "Read aloud"). With
+SIGNAAL_SPEECH_WAV_DIR set the window writes each utterance to NNN.wav and
+one JSON line to speech.log instead of the speakers. In Dutch and in English
+this plays content/example/example.xml and asks for read-aloud (F3) on the
+first scene, its feedback, the select question and its feedback, then checks:
+
+- the logged parts are exactly what the scene screens show, in screen order,
+  rebuilt here from the module's XML (role, heading, texts, question, numbered
+  options), and the feedback screens say the module's labels and feedback in
+  order;
+- each WAV is speech of a plausible length for its text (sox: 0.03-0.15 s
+  per character) and not silence (RMS amplitude above a floor);
+- in classroom mode F3 reads the projector view, never the presenter panel's
+  teacher note or discussion question;
+- an engine without data (ESPEAK_DATA_PATH on an empty folder) and a missing
+  Dutch voice give the window's message and a clean exit, never a crash.
+Exit 77 (CTest: skipped) when xvfb-run or sox is missing; 1 on any failed check.
+"""
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
+from gui_common import SKIP, check_screenshots, fail, have_xvfb, workspace
+
+SECONDS_PER_CHAR = (0.03, 0.15)
+MIN_RMS = 0.01  # espeak-ng speech measures about 0.1; silence is 0
+
+WORDS = {"nl": {"you_are": "Jij bent:", "your_choice": "Jouw keuze:", "best": "Dit was de beste keuze."},
+         "en": {"you_are": "You are:", "your_choice": "Your choice:", "best": "This was the best choice."}}
+
+
+def paragraphs(raw):
+    """The module format's whitespace rules (player/core/text_format.h): blank
+    lines part paragraphs, "- " starts a bullet, other whitespace collapses."""
+    paras, cur = [], []
+    for line in raw.split("\n"):
+        line = line.strip()
+        if not line or line.startswith("- "):
+            if cur:
+                paras.append(" ".join(cur))
+            cur = []
+            if not line:
+                continue
+        cur.append(line)
+    if cur:
+        paras.append(" ".join(cur))
+    return [re.sub(r"\s+", " ", p).strip() for p in paras if p.strip()]
+
+
+def text_of(el, lang):
+    return "".join(el.find(lang).itertext()) if el is not None and el.find(lang) is not None else ""
+
+
+def spoken_paragraphs(raw):
+    return [p[2:] if p.startswith("- ") else p for p in paragraphs(raw)]
+
+
+class Module:
+    def __init__(self, path):
+        self.root = ET.parse(path).getroot()
+        self.scenes = {s.get("id"): s for s in self.root.iter("scene")}
+        self.roles = {r.get("id"): r for r in self.root.iter("role")}
+
+    def scene_parts(self, scene_id, lang):
+        """What the scene screen draws, in its order (screen_scene.cpp)."""
+        sc = self.scenes[scene_id]
+        parts = []
+        if sc.get("role"):
+            parts.append(WORDS[lang]["you_are"] + " " + text_of(self.roles[sc.get("role")].find("label"), lang))
+        if sc.find("heading") is not None:
+            parts.append(text_of(sc.find("heading"), lang))
+        for t in sc.findall("text"):  # the example's when= texts are all true on this path
+            parts += spoken_paragraphs(text_of(t, lang))
+        q = next(q for q in (sc.find("choices"), sc.find("select")) if q is not None)
+        parts.append(text_of(q.find("prompt"), lang))
+        items = q.findall("choice") + q.findall("option")
+        for i, item in enumerate(items):
+            parts.append(f"{i + 1}.  " + text_of(item.find("label"), lang))
+        return parts
+
+    def feedback_texts(self, scene_id, lang, ids=None):
+        """The labels and feedback a feedback screen must say, in order."""
+        sc = self.scenes[scene_id]
+        out = []
+        for item in list(sc.iter("choice")) + list(sc.iter("option")):
+            if ids is None or item.get("id") in ids:
+                out.append(text_of(item.find("label"), lang))
+                out += spoken_paragraphs(text_of(item.find("feedback"), lang))
+        return out
+
+
+def in_order(needles, parts, what):
+    """The needles are said in this order (several may share one part)."""
+    said = "\n".join(parts)
+    at = 0
+    for n in needles:
+        found = said.find(n, at)
+        if found < 0:
+            fail(f"{what}: {n!r} not said (in order) in {parts}")
+        at = found + len(n)
+
+
+def sox_stat(wav):
+    run = subprocess.run(["sox", wav, "-n", "stat"], capture_output=True, text=True)
+    if run.returncode != 0:
+        fail(f"sox could not read {wav}: {run.stderr}")
+    stat = {}
+    for line in run.stderr.splitlines():
+        if ":" in line:
+            k, v = line.split(":", 1)
+            try:
+                stat[k.strip()] = float(v.strip())
+            except ValueError:
+                pass
+    return stat["Length (seconds)"], stat["RMS     amplitude"]
+
+
+def check_wavs(folder, entries):
+    for e in entries:
+        if e.get("stopped"):
+            fail(f"utterance {e['n']} was cut off before its end: {e['text'][:60]}")
+        wav = os.path.join(folder, e["wav"])
+        length, rms = sox_stat(wav)
+        chars = len(e["text"])
+        per_char = length / chars
+        print(f"  {e['wav']}: {chars} characters, {length:.2f} s ({per_char:.3f} s/char), RMS {rms:.3f}, {e['language']}")
+        if not SECONDS_PER_CHAR[0] <= per_char <= SECONDS_PER_CHAR[1]:
+            fail(f"{wav}: {length:.2f} s for {chars} characters is not speech of that text")
+        if rms < MIN_RMS:
+            fail(f"{wav}: RMS amplitude {rms} is silence")
+
+
+def read_log(folder):
+    path = os.path.join(folder, "speech.log")
+    if not os.path.exists(path):
+        return []
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def run_window(args, work, name, lines, lang, extra_env=None, extra_args=()):
+    script = os.path.join(work, name + ".script")
+    with open(script, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines + ["quit"]) + "\n")
+    wavs = os.path.join(work, name + "-wav")
+    shots = os.path.join(args.out or work, name)
+    os.makedirs(shots, exist_ok=True)
+    cmd = ["xvfb-run", "-a", "-s", "-screen 0 1366x768x24", args.signaal, "--content", args.content,
+           "--records", os.path.join(work, name + "-records"), "--script", script, "--screenshot-dir", shots,
+           "--settings", os.path.join(work, name + "-settings.json"), "--lang", lang, *extra_args]
+    env = dict(os.environ, LIBGL_ALWAYS_SOFTWARE="1", XDG_CONFIG_HOME=os.path.join(work, "config"),
+               SIGNAAL_SPEECH_WAV_DIR=wavs, **(extra_env or {}))
+    run = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600)
+    sys.stderr.write(run.stderr)
+    if run.returncode != 0:
+        fail(f"{name}: signaal exited {run.returncode}")
+    check_screenshots(args.colours, shots)
+    return wavs, read_log(wavs), run.stderr
+
+
+def read_aloud(args, work, module, lang):
+    """Scene, its feedback, the select question and its feedback, each read with F3."""
+    lines = ["wait-frames 3", "key Enter",  # the content note
+             "key F3", "wait-speech ok", "screenshot scene-read-aloud.png",
+             "key 1", "key F3", "wait-speech ok",  # choice 1 (register), its feedback
+             "key Enter", "key F3", "wait-speech ok",  # the select question
+             "key 1", "key 2", "key Enter", "key F3", "wait-speech ok"]  # options 1 and 2, their feedback
+    wavs, log, _ = run_window(args, work, "read-" + lang, lines, lang, extra_args=[args.module, "--new"])
+    if len(log) != 4:
+        fail(f"{lang}: expected 4 utterances in speech.log, found {len(log)}")
+    for e in log:
+        if e["language"] != lang:
+            fail(f"utterance {e['n']} in {e['language']}, expected {lang}")
+        if e["text"] != "\n".join(e["parts"]):
+            fail(f"utterance {e['n']}: text and parts differ")
+    want = module.scene_parts("desk", lang)
+    if log[0]["parts"] != want:
+        fail(f"{lang} scene: said {log[0]['parts']}\n  the screen shows {want}")
+    in_order([WORDS[lang]["your_choice"]] + module.feedback_texts("desk", lang, {"register"}) + [WORDS[lang]["best"]],
+             log[1]["parts"], f"{lang} choice feedback")
+    want = module.scene_parts("signals", lang)
+    if log[2]["parts"] != want:
+        fail(f"{lang} select: said {log[2]['parts']}\n  the screen shows {want}")
+    in_order(module.feedback_texts("signals", lang), log[3]["parts"], f"{lang} select feedback")
+    check_wavs(wavs, log)
+    print(f"{lang}: 4 utterances, each as the screen shows it")
+
+
+def classroom(args, work, module):
+    """F3 in classroom mode with the presenter panel open: the projector only."""
+    lines = ["wait-frames 3", "text 3B", "key Enter", "key Enter",  # setup: class name, begin
+             "key F3", "wait-speech ok", "screenshot class-read-aloud.png"]
+    wavs, log, _ = run_window(args, work, "class", lines, "nl", extra_args=["--class", args.module])
+    if len(log) != 1:
+        fail(f"classroom: expected 1 utterance, found {len(log)}")
+    said = log[0]["text"]
+    desk = module.scenes["desk"]
+    in_order([text_of(desk.find("heading"), "nl")] + spoken_paragraphs(text_of(desk.find("text"), "nl")) +
+             [text_of(desk.find("choices").find("prompt"), "nl")] +
+             [f"1. " + text_of(desk.find("choices").find("choice").find("label"), "nl")], log[0]["parts"], "classroom")
+    for secret in (text_of(desk.find("teacher-note"), "nl"), text_of(desk.find("discuss"), "nl")):
+        secret = re.sub(r"\s+", " ", secret).strip()
+        if not secret or secret in said:
+            fail(f"classroom: the presenter panel's note is missing from the module or was read aloud: {secret!r}")
+    check_wavs(wavs, log)
+    print("classroom: the projector view read, the teacher's note not")
+
+
+def missing(args, work):
+    """No engine data, then no Dutch voice (English still works): a message, no crash."""
+    empty = os.path.join(work, "empty-espeak-data")
+    os.makedirs(empty, exist_ok=True)
+    lines = ["wait-frames 3", "key Enter", "key F3", "wait-speech problem", "screenshot no-engine.png"]
+    _, log, err = run_window(args, work, "no-engine", lines, "nl", {"ESPEAK_DATA_PATH": empty}, [args.module, "--new"])
+    if log or "Read aloud is not available" not in err:
+        fail(f"no engine data: expected the message and no utterance; stderr: {err}")
+
+    # espeak-ng's data with every voice but Dutch: symlinks, except the voice folder.
+    data = os.path.join(work, "no-dutch")
+    os.makedirs(data, exist_ok=True)
+    src = args.espeak_data
+    for name in os.listdir(src):
+        if name != "lang":
+            os.symlink(os.path.join(src, name), os.path.join(data, name))
+    shutil.copytree(os.path.join(src, "lang"), os.path.join(data, "lang"))
+    os.remove(os.path.join(data, "lang", "gmw", "nl"))
+    lines = ["wait-frames 3", "key Enter", "key F3", "wait-speech problem", "screenshot no-dutch.png"]
+    _, log, err = run_window(args, work, "no-dutch", lines, "nl", {"ESPEAK_DATA_PATH": data}, [args.module, "--new"])
+    if log or "no Dutch voice" not in err:
+        fail(f"no Dutch voice: expected the message and no utterance; stderr: {err}")
+    lines = ["wait-frames 3", "key Enter", "key F3", "wait-speech ok", "screenshot english-read.png"]
+    _, log, _ = run_window(args, work, "no-dutch-en", lines, "en", {"ESPEAK_DATA_PATH": data}, [args.module, "--new"])
+    if len(log) != 1:
+        fail("without a Dutch voice English must still be read")
+    print("missing engine data and missing voice: a message in the window, no crash")
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--signaal", required=True)
+    p.add_argument("--colours", required=True, help="the png_colours checker")
+    p.add_argument("--module", required=True, help="content/example/example.xml")
+    p.add_argument("--content", required=True)
+    p.add_argument("--espeak-data", default="/usr/lib/x86_64-linux-gnu/espeak-ng-data")
+    p.add_argument("--out", help="keep the screenshots here (default: a temporary folder)")
+    args = p.parse_args()
+    if not have_xvfb():
+        return SKIP
+    if shutil.which("sox") is None:
+        print("sox not found: skipping the read-aloud test")
+        return SKIP
+    work, _, _ = workspace("signaal-speech-")
+    module = Module(args.module)
+    for lang in ("nl", "en"):
+        read_aloud(args, work, module, lang)
+    classroom(args, work, module)
+    missing(args, work)
+    print("ok")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
