@@ -321,10 +321,19 @@ private:
     // Read aloud: the engine's thread wakes the idle loop when an utterance ends.
     speech::Speech speech_{[] { glfwPostEmptyEvent(); }};
     std::string spoken_key_;  // which screen the speech belongs to: moving on stops it
+    // This screen's reading was asked for and not stopped. The engine may still be
+    // busy winding down a stopped utterance; that must not make F3 on the next
+    // screen a "stop".
+    bool reading_ = false;
+
+    void stop_reading() {
+        reading_ = false;
+        speech_.stop();
+    }
 
     // Copies the engine's state into State for drawing; true when it changed.
     bool sync_speech() {
-        const bool busy = speech_.busy();
+        const bool busy = reading_ && speech_.busy();
         const speech::Problem p = speech_.problem();
         if (busy == s_.speaking && p.nl == s_.speech_problem.nl && p.en == s_.speech_problem.en) return false;
         if (!p.empty() && p.en != s_.speech_problem.en) std::cerr << "signaal: " << p.en << "\n";
@@ -341,16 +350,18 @@ private:
         bool start = false;
         if (key != spoken_key_) {
             spoken_key_ = key;
-            speech_.stop();
+            stop_reading();
             start = readable && s_.settings.read_auto;
         }
         if (asked) {
-            if (s_.speaking || speech_.busy()) speech_.stop();
+            if (reading_ && speech_.busy()) stop_reading();
             else start = readable;
         }
-        if (!ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) speech_.stop();
-        if (start && !spoken.empty())
+        if (!ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) stop_reading();
+        if (start && !spoken.empty()) {
             speech_.speak({s_.settings.language, static_cast<speech::Rate>(s_.settings.speech_rate), spoken});
+            reading_ = true;
+        }
         if (sync_speech()) g_event = true;
     }
 

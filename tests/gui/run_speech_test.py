@@ -11,6 +11,9 @@ first scene, its feedback, the select question and its feedback, then checks:
   order;
 - each WAV is speech of a plausible length for its text (sox: 0.03-0.15 s
   per character) and not silence (RMS amplitude above a floor);
+- "read each new screen by itself" reads without F3, and "slower" is slower;
+- answering, F3 again and Esc each stop speech under way (at a sound card's
+  pace, SIGNAAL_SPEECH_WAV_REALTIME);
 - in classroom mode F3 reads the projector view, never the presenter panel's
   teacher note or discussion question;
 - an engine without data (ESPEAK_DATA_PATH on an empty folder) and a missing
@@ -24,6 +27,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 import xml.etree.ElementTree as ET
 
 from gui_common import SKIP, check_screenshots, fail, have_xvfb, workspace
@@ -144,16 +148,20 @@ def read_log(folder):
         return [json.loads(line) for line in f if line.strip()]
 
 
-def run_window(args, work, name, lines, lang, extra_env=None, extra_args=()):
+def run_window(args, work, name, lines, lang, extra_env=None, extra_args=(), settings=None):
     script = os.path.join(work, name + ".script")
     with open(script, "w", encoding="utf-8") as f:
         f.write("\n".join(lines + ["quit"]) + "\n")
     wavs = os.path.join(work, name + "-wav")
+    settings_file = os.path.join(work, name + "-settings.json")
+    if settings is not None:
+        with open(settings_file, "w", encoding="utf-8") as f:
+            json.dump(settings, f)
     shots = os.path.join(args.out or work, name)
     os.makedirs(shots, exist_ok=True)
     cmd = ["xvfb-run", "-a", "-s", "-screen 0 1366x768x24", args.signaal, "--content", args.content,
            "--records", os.path.join(work, name + "-records"), "--script", script, "--screenshot-dir", shots,
-           "--settings", os.path.join(work, name + "-settings.json"), "--lang", lang, *extra_args]
+           "--settings", settings_file, "--lang", lang, *extra_args]
     env = dict(os.environ, LIBGL_ALWAYS_SOFTWARE="1", XDG_CONFIG_HOME=os.path.join(work, "config"),
                SIGNAAL_SPEECH_WAV_DIR=wavs, **(extra_env or {}))
     run = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600)
@@ -190,6 +198,47 @@ def read_aloud(args, work, module, lang):
     in_order(module.feedback_texts("signals", lang), log[3]["parts"], f"{lang} select feedback")
     check_wavs(wavs, log)
     print(f"{lang}: 4 utterances, each as the screen shows it")
+    return log
+
+
+def seconds_per_char(folder, entry):
+    return sox_stat(os.path.join(folder, entry["wav"]))[0] / len(entry["text"])
+
+
+def auto_and_slower(args, work, module, normal_scene):
+    """'Read each new screen by itself' at the slower speed: the content note and
+    the scene are read without F3, and the scene more slowly than at normal speed."""
+    lines = ["wait-frames 3", "wait-speech ok", "key Enter", "wait-speech ok", "screenshot read-by-itself.png"]
+    wavs, log, _ = run_window(args, work, "auto-slower", lines, "nl", extra_args=[args.module, "--new"],
+                              settings={"read_auto": True, "speech_rate": 0})
+    if len(log) != 2 or any(e["rate"] != "slower" for e in log):
+        fail(f"read by itself, slower: expected 2 slower utterances, found {[(e['n'], e['rate']) for e in log]}")
+    if log[1]["parts"] != module.scene_parts("desk", "nl"):
+        fail(f"read by itself: the scene said {log[1]['parts']}")
+    check_wavs(wavs, log)
+    slow = seconds_per_char(wavs, log[1])
+    if slow < normal_scene * 1.15:
+        fail(f"slower speech takes {slow:.3f} s/char, normal {normal_scene:.3f}: not slower")
+    print(f"read by itself at the slower speed: {slow:.3f} s/char against {normal_scene:.3f} normal")
+
+
+def stopping(args, work):
+    """At a sound card's pace (SIGNAAL_SPEECH_WAV_REALTIME) speech is still under
+    way a few frames later: answering, F3 again and Esc must each cut it off."""
+    lines = ["wait-frames 3", "key Enter",
+             "key F3", "wait-frames 5", "key 1",  # moving on (an answer) stops the scene
+             "key F3", "wait-frames 5", "key F3",  # F3 again stops the feedback
+             "wait-speech ok", "key F3", "wait-frames 5", "key Escape", "wait-speech ok",  # Esc stops it too
+             "screenshot after-stopping.png"]
+    started = time.monotonic()
+    _, log, _ = run_window(args, work, "stopping", lines, "nl", {"SIGNAAL_SPEECH_WAV_REALTIME": "1"},
+                           [args.module, "--new"])
+    took = time.monotonic() - started
+    if [e["stopped"] for e in log] != [True, True, True]:
+        fail(f"expected three utterances cut off, found {[(e['n'], e['stopped']) for e in log]}")
+    if took > 20:  # spoken to the end they would take over a minute
+        fail(f"stopping took {took:.1f} s: speech was not cut off")
+    print(f"moving on, F3 again and Esc each stopped the speech (whole run {took:.1f} s)")
 
 
 def classroom(args, work, module):
@@ -257,8 +306,9 @@ def main():
         return SKIP
     work, _, _ = workspace("signaal-speech-")
     module = Module(args.module)
-    for lang in ("nl", "en"):
-        read_aloud(args, work, module, lang)
+    logs = {lang: read_aloud(args, work, module, lang) for lang in ("nl", "en")}
+    auto_and_slower(args, work, module, seconds_per_char(os.path.join(work, "read-nl-wav"), logs["nl"][0]))
+    stopping(args, work)
     classroom(args, work, module)
     missing(args, work)
     print("ok")

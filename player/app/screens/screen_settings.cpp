@@ -59,6 +59,7 @@ Action draw_settings(const State& s, const Words& w) {
     if (ImGui::Checkbox(w("elk nieuw scherm vanzelf voorlezen", "read each new screen by itself"), &auto_read))
         a = Action::make(K::SetReadAuto, auto_read ? 1 : 0);
     const char* rates[] = {w("langzamer", "slower"), w("normaal", "normal"), w("sneller", "faster")};
+    ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(w("Snelheid:", "Speed:"));
     for (int i = 0; i < 3; ++i) {
         ImGui::SameLine();

@@ -7,9 +7,10 @@
 #include <espeak-ng/espeak_ng.h>
 #include <pcaudiolib/audio.h>
 
+#include <chrono>
 #include <cstring>
-#include <iostream>
 #include <optional>
+#include <thread>
 
 #include "platform.h"
 #include "speech.h"
@@ -31,6 +32,7 @@ struct Sink {
     const std::function<bool()>* stopped = nullptr;
     std::vector<int16_t>* samples = nullptr;  // test mode
     audio_object* audio = nullptr;            // speakers
+    int sample_rate = 0;                      // test mode at a sound card's pace, else 0
     int audio_error = 0;
 };
 thread_local Sink* g_sink = nullptr;
@@ -41,6 +43,7 @@ int on_samples(short* wav, int n, espeak_EVENT*) {
     if (!wav || n <= 0) return 0;
     if (s->samples) {
         s->samples->insert(s->samples->end(), wav, wav + n);
+        if (s->sample_rate > 0) std::this_thread::sleep_for(std::chrono::microseconds(1000000LL * n / s->sample_rate));
     } else if (int e = audio_object_write(s->audio, wav, static_cast<size_t>(n) * sizeof(short)); e != 0) {
         s->audio_error = e;
         return 1;
@@ -61,6 +64,7 @@ class Espeak final : public Backend {
 public:
     Espeak() {
         if (auto dir = wav_dir()) wav_.emplace(*dir);
+        realtime_ = platform::env("SIGNAAL_SPEECH_WAV_REALTIME").has_value();
         // The data folder: ESPEAK_DATA_PATH if set (espeak-ng reads it), else Debian's.
         espeak_ng_InitializePath(nullptr);
         espeak_ng_ERROR_CONTEXT ctx = nullptr;
@@ -99,6 +103,7 @@ public:
         audio_object* audio = nullptr;
         if (wav_) {
             sink.samples = &samples;
+            if (realtime_) sink.sample_rate = sample_rate_;
         } else {
             audio = create_audio_device_object(nullptr, "Signaal", "Read aloud");
             int e = audio ? audio_object_open(audio, AUDIO_OBJECT_FORMAT_S16LE, static_cast<uint32_t>(sample_rate_), 1) : -1;
@@ -143,6 +148,7 @@ private:
     Problem start_problem_;
     int sample_rate_ = 22050;
     std::optional<WavLog> wav_;
+    bool realtime_ = false;  // SIGNAAL_SPEECH_WAV_REALTIME: the WAV test mode takes as long as playing would
 };
 
 }  // namespace

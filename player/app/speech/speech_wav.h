@@ -1,7 +1,9 @@
 // Test mode: with SIGNAAL_SPEECH_WAV_DIR=DIR set, the engine writes each
 // utterance to DIR/NNN.wav and adds one JSON line to DIR/speech.log instead of
 // playing it, so a test without a sound card can measure what was said
-// (docs/gui.md, "Read aloud").
+// (docs/gui.md, "Read aloud"). SIGNAAL_SPEECH_WAV_REALTIME=1 adds a sound
+// card's pace (each chunk takes as long as it would play), so a test can stop
+// speech halfway.
 #pragma once
 #include <cstdint>
 #include <optional>
