@@ -35,8 +35,10 @@ from gui_common import SKIP, check_screenshots, fail, have_xvfb, workspace
 SECONDS_PER_CHAR = (0.03, 0.15)
 MIN_RMS = 0.01  # espeak-ng speech measures about 0.1; silence is 0
 
-WORDS = {"nl": {"you_are": "Jij bent:", "your_choice": "Jouw keuze:", "best": "Dit was de beste keuze."},
-         "en": {"you_are": "You are:", "your_choice": "Your choice:", "best": "This was the best choice."}}
+WORDS = {"nl": {"you_are": "Jij bent:", "your_choice": "Jouw keuze:", "best": "Dit was de beste keuze.",
+                "wrong": "Wat ging er mis:", "should": "Wat had moeten gebeuren:"},
+         "en": {"you_are": "You are:", "your_choice": "Your choice:", "best": "This was the best choice.",
+                "wrong": "What went wrong:", "should": "What should have happened:"}}
 
 
 def paragraphs(raw):
@@ -81,8 +83,16 @@ class Module:
             parts.append(text_of(sc.find("heading"), lang))
         for t in sc.findall("text"):  # the example's when= texts are all true on this path
             parts += spoken_paragraphs(text_of(t, lang))
-        q = next(q for q in (sc.find("choices"), sc.find("select")) if q is not None)
+        q = next(q for q in (sc.find("choices"), sc.find("select"), sc.find("highlight")) if q is not None)
         parts.append(text_of(q.find("prompt"), lang))
+        if q.tag == "highlight":  # the passage as one part, each phrase after its [n]
+            passage = q.find("passage").find(lang)
+            order = [t.get("id") for t in q.findall("target")]
+            words = (passage.text or "").split()
+            for m in passage.findall("mark"):
+                words += [f"[{order.index(m.get('ref')) + 1}]"] + "".join(m.itertext()).split() + (m.tail or "").split()
+            parts.append(" ".join(words))
+            return parts
         items = q.findall("choice") + q.findall("option")
         for i, item in enumerate(items):
             parts.append(f"{i + 1}.  " + text_of(item.find("label"), lang))
@@ -178,10 +188,14 @@ def read_aloud(args, work, module, lang):
              "key F3", "wait-speech ok", "screenshot scene-read-aloud.png",
              "key 1", "key F3", "wait-speech ok",  # choice 1 (register), its feedback
              "key Enter", "key F3", "wait-speech ok",  # the select question
-             "key 1", "key 2", "key Enter", "key F3", "wait-speech ok"]  # options 1 and 2, their feedback
+             "key 1", "key 2", "key Enter", "key F3", "wait-speech ok",  # options 1 and 2, their feedback
+             "key Enter", "key F3", "wait-speech ok",  # the highlight passage
+             "key 1", "key 3", "key Enter", "key Enter",  # phrases 1 and 3, past their feedback
+             "key 1", "key Enter", "wait-frames 2", "key F3", "wait-speech ok",  # the manager; the result
+             "screenshot result-read-aloud.png"]
     wavs, log, _ = run_window(args, work, "read-" + lang, lines, lang, extra_args=[args.module, "--new"])
-    if len(log) != 4:
-        fail(f"{lang}: expected 4 utterances in speech.log, found {len(log)}")
+    if len(log) != 6:
+        fail(f"{lang}: expected 6 utterances in speech.log, found {len(log)}")
     for e in log:
         if e["language"] != lang:
             fail(f"utterance {e['n']} in {e['language']}, expected {lang}")
@@ -196,8 +210,16 @@ def read_aloud(args, work, module, lang):
     if log[2]["parts"] != want:
         fail(f"{lang} select: said {log[2]['parts']}\n  the screen shows {want}")
     in_order(module.feedback_texts("signals", lang), log[3]["parts"], f"{lang} select feedback")
+    want = module.scene_parts("passage", lang)
+    if log[4]["parts"] != want:
+        fail(f"{lang} highlight: said {log[4]['parts']}\n  the screen shows {want}")
+    debrief = []
+    for point in module.root.iter("point"):
+        debrief += [WORDS[lang]["wrong"]] + spoken_paragraphs(text_of(point.find("went-wrong"), lang))
+        debrief += [WORDS[lang]["should"]] + spoken_paragraphs(text_of(point.find("should-have"), lang))
+    in_order(debrief, log[5]["parts"], f"{lang} result")
     check_wavs(wavs, log)
-    print(f"{lang}: 4 utterances, each as the screen shows it")
+    print(f"{lang}: 6 utterances (scene, feedback, select, feedback, highlight, result), each as the screen shows it")
     return log
 
 
