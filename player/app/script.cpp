@@ -86,10 +86,14 @@ std::variant<std::vector<ScriptStep>, std::string> load_script(const std::string
             if (!arg.empty() && arg != "ok" && arg != "problem") return err("wait-speech takes nothing, ok or problem");
             st.kind = ScriptStep::Kind::WaitSpeech;
             st.text = arg;
+        } else if (cmd == "key-option") {
+            if (arg.empty()) return err("key-option needs an option id");
+            st.kind = ScriptStep::Kind::KeyOption;
+            st.text = arg;
         } else if (cmd == "quit") {
             st.kind = ScriptStep::Kind::Quit;
         } else {
-            return err("unknown command '" + cmd + "' (key, text, screenshot, wait-frames, wait-reload, wait-speech, quit)");
+            return err("unknown command '" + cmd + "' (key, text, screenshot, wait-frames, wait-reload, wait-speech, key-option, quit)");
         }
         out.push_back(std::move(st));
     }

@@ -10,6 +10,9 @@
 //                                        fails after 30 s
 //   wait-speech [ok|problem]             wait until read-aloud is done (60 s at most);
 //                                        with ok / problem, fail unless it ended so
+//   key-option ID                        (classroom mode) press the number key of the
+//                                        option with this id on the current question:
+//                                        options are shuffled per session
 //   quit                                 close the window
 //   # comment, blank lines ignored
 #pragma once
@@ -20,9 +23,9 @@
 namespace signaal::app {
 
 struct ScriptStep {
-    enum class Kind { Key, Text, Screenshot, WaitFrames, WaitReload, WaitSpeech, Quit } kind;
+    enum class Kind { Key, Text, Screenshot, WaitFrames, WaitReload, WaitSpeech, KeyOption, Quit } kind;
     std::vector<int> keys;  // Key: GLFW key codes, modifiers first
-    std::string text;       // Text, Screenshot; WaitSpeech: "", "ok" or "problem"
+    std::string text;       // Text, Screenshot, KeyOption (the option's id); WaitSpeech: "", "ok" or "problem"
     int frames = 0;         // WaitFrames
     int line = 0;
 };

@@ -74,23 +74,24 @@ class ScriptRunner {
 public:
     // What wait-speech sees of read-aloud: still speaking, done, or done with a problem.
     enum class Speaking { Busy, Done, Problem };
-    ScriptRunner(std::vector<ScriptStep> steps, GLFWwindow* win, std::function<Speaking()> speaking)
-        : steps_(std::move(steps)), win_(win), speaking_(std::move(speaking)) {}
+    // `option_number`: 1-based number of the option with this id on the class question shown, 0: none.
+    ScriptRunner(std::vector<ScriptStep> steps, GLFWwindow* win, std::function<int(const std::string&)> option_number,
+                 std::function<Speaking()> speaking)
+        : steps_(std::move(steps)), win_(win), speaking_(std::move(speaking)), option_number_(std::move(option_number)) {}
     bool active() const { return next_ < steps_.size() || !held_.empty() || wait_ > 0 || waiting_for_reload() || waiting_for_speech(); }
     bool waiting_for_reload() const { return reloads_ < reloads_wanted_; }
     bool waiting_for_speech() const { return speech_line_ > 0; }
-    // Why a wait-speech step failed ("" when none did), for the error message.
-    const std::string& speech_failure() const { return speech_failure_; }
     void reloaded() { ++reloads_; }
-    // A wait-reload that timed out: the script's line, for the error message.
-    int timed_out_line() const { return timed_out_line_; }
+    // "LINE: what went wrong" when a step could not be carried out (a wait-reload
+    // that timed out, a wait-speech that did not end as expected).
+    const std::string& failure() const { return failure_; }
 
     // Called once before each frame. Returns a screenshot file to take after
     // this frame, if the step asks for one.
     std::string before_frame(bool& quit) {
         if (waiting_for_reload()) {
             if (std::chrono::steady_clock::now() > reload_deadline_) {
-                timed_out_line_ = steps_[next_ - 1].line;
+                failure_ = std::to_string(steps_[next_ - 1].line) + ": wait-reload: the watched file did not change within 30 s";
                 quit = true;
             }
             return "";
@@ -138,6 +139,17 @@ public:
                 speech_expect_ = st.text;
                 speech_deadline_ = std::chrono::steady_clock::now() + std::chrono::seconds(60);
                 break;
+            case ScriptStep::Kind::KeyOption: {
+                const int n = option_number_ ? option_number_(st.text) : 0;
+                if (n < 1 || n > 9) {
+                    failure_ = std::to_string(st.line) + ": key-option: no option '" + st.text + "' among the first nine of the question shown";
+                    quit = true;
+                    break;
+                }
+                ImGui_ImplGlfw_KeyCallback(win_, GLFW_KEY_0 + n, 0, GLFW_PRESS, 0);
+                held_ = {GLFW_KEY_0 + n};
+                break;
+            }
             case ScriptStep::Kind::Quit:
                 quit = true;
                 break;
@@ -150,7 +162,7 @@ private:
     GLFWwindow* win_;
     std::function<Speaking()> speaking_;
     int speech_line_ = 0;  // the wait-speech step being waited on
-    std::string speech_expect_, speech_failure_;
+    std::string speech_expect_;
     std::chrono::steady_clock::time_point speech_deadline_;
     size_t next_ = 0;
 
@@ -166,16 +178,17 @@ private:
             why = "read aloud spoke, but a problem was expected";
         }
         if (!why.empty()) {
-            speech_failure_ = line_prefix(speech_line_) + "wait-speech: " + why;
+            failure_ = std::to_string(speech_line_) + ": wait-speech: " + why;
             quit = true;
         }
         speech_line_ = 0;
         wait_ = 1;  // one frame to draw the result
     }
-    static std::string line_prefix(int line) { return std::to_string(line) + ": "; }
     std::vector<int> held_;
     int wait_ = 0;
-    int reloads_ = 0, reloads_wanted_ = 0, wait_reload_steps_ = 0, timed_out_line_ = 0;
+    std::function<int(const std::string&)> option_number_;
+    int reloads_ = 0, reloads_wanted_ = 0, wait_reload_steps_ = 0;
+    std::string failure_;
     std::chrono::steady_clock::time_point reload_deadline_;
 
     static std::u32string utf8(const std::string& s) {
@@ -209,10 +222,18 @@ public:
                 std::cerr << *e << "\n";
                 return 2;
             }
-            script.emplace(std::move(std::get<std::vector<ScriptStep>>(r)), win_, [this] {
-                if (speech_.busy()) return ScriptRunner::Speaking::Busy;
-                return speech_.problem().empty() ? ScriptRunner::Speaking::Done : ScriptRunner::Speaking::Problem;
-            });
+            script.emplace(
+                std::move(std::get<std::vector<ScriptStep>>(r)), win_,
+                [this](const std::string& id) {
+                    const Shown sh = shown(s_);
+                    for (size_t i = 0; i < sh.options.size(); ++i)
+                        if (sh.options[i].id == id) return static_cast<int>(i) + 1;
+                    return 0;
+                },
+                [this] {
+                    if (speech_.busy()) return ScriptRunner::Speaking::Busy;
+                    return speech_.problem().empty() ? ScriptRunner::Speaking::Done : ScriptRunner::Speaking::Problem;
+                });
         }
         std::optional<std::filesystem::file_time_type> watched;
         if (!o_.watch.empty()) watched = mtime(o_.watch);
@@ -273,12 +294,8 @@ public:
                 }
             }
         }
-        if (script && !script->speech_failure().empty()) {
-            std::cerr << o_.script << ":" << script->speech_failure() << "\n";
-            return 1;
-        }
-        if (script && script->timed_out_line() > 0) {
-            std::cerr << o_.script << ":" << script->timed_out_line() << ": wait-reload: the watched file did not change within 30 s\n";
+        if (script && !script->failure().empty()) {
+            std::cerr << o_.script << ":" << script->failure() << "\n";
             return 1;
         }
         int w = 0, h = 0;

@@ -46,6 +46,18 @@ std::vector<std::string> majority(const Session& s, const std::map<std::string, 
     return {};
 }
 
+HandCount count_hands(const Scene& sc, const std::map<std::string, int>& votes, int class_size) {
+    HandCount h;
+    int most = 0;
+    for (const auto& [id, n] : votes) {
+        h.hands = sc.kind == Interaction::Choices ? h.hands + n : std::max(h.hands, n);
+        most = std::max(most, n);
+    }
+    h.too_many = class_size > 0 && (sc.kind == Interaction::Choices ? h.hands : most) > class_size;
+    h.too_few = h.hands == 0 || (sc.kind == Interaction::Choices && class_size > 0 && h.hands * 2 < class_size);
+    return h;
+}
+
 bool is_class_record(const json& j) { return j.is_object() && j.contains("signaal_class_record"); }
 
 json class_record_json(const ClassRecord& r) {

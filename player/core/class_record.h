@@ -41,6 +41,18 @@ struct ClassRecord {
 // votes any option got when 0) marked.
 std::vector<std::string> majority(const Session& s, const std::map<std::string, int>& votes, int class_size);
 
+// A sense check of the hands entered at a question, so a typo (9999 for 9) or
+// a half-counted room does not decide for the class. `hands`: choices, the
+// hands raised in all (one per pupil); select and highlight, the most any
+// option got (a pupil may mark several). `class_size` 0: unknown, then only
+// "no hands at all" is too few.
+struct HandCount {
+    int hands = 0;
+    bool too_many = false;  // more hands than pupils
+    bool too_few = false;   // none, or fewer than half the class
+};
+HandCount count_hands(const Scene& sc, const std::map<std::string, int>& votes, int class_size);
+
 nlohmann::json class_record_json(const ClassRecord& r);
 std::variant<ClassRecord, std::string> parse_class_record(const std::string& text);
 bool is_class_record(const nlohmann::json& j);

@@ -36,14 +36,21 @@ def workspace(prefix, out=None):
     return work, shots, os.path.join(work, "records")
 
 
-def check_screenshots(colours, shots, at_least=1, exactly=None):
-    """Every PNG in `shots` must have at least 16 colours (png_colours)."""
+def check_screenshots(colours, shots, at_least=1, exactly=None, blank=()):
+    """Every PNG in `shots` must have at least 16 colours (png_colours), but
+    those named in `blank`, which must be one colour (a blanked projector)."""
     pngs = sorted(glob.glob(os.path.join(shots, "*.png")))
     if exactly is not None and len(pngs) != exactly:
         fail(f"expected the script's {exactly} screenshots, found {len(pngs)}")
     if len(pngs) < at_least:
         fail(f"expected at least {at_least} screenshots, found {len(pngs)}")
     for png in pngs:
+        if os.path.basename(png) in blank:
+            check = subprocess.run([colours, png, "2"], capture_output=True, text=True)
+            sys.stdout.write(check.stdout)
+            if check.returncode == 0:
+                fail(f"{png} should be blank (one colour): {check.stdout.strip()}")
+            continue
         check = subprocess.run([colours, png, "16"], capture_output=True, text=True)
         sys.stdout.write(check.stdout)
         if check.returncode != 0:

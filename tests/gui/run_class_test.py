@@ -18,6 +18,9 @@ import sys
 from gui_common import SKIP, check_screenshots, fail, have_xvfb, workspace
 
 
+PANEL_RGB = "0d1433"  # the presenter panel's background, ImVec4(0.05, 0.08, 0.20) in class_view.cpp
+
+
 def expect(what, got, want):
     if got != want:
         fail(f"{what}: {got!r}, expected {want!r}")
@@ -70,14 +73,25 @@ def main():
     expect("overridden", [x["overridden"] for x in d], [False, True, False, False])
     expect("proposal votes", d[0]["votes"], {"p-all": 18, "p-healthy": 2, "p-mother": 12, "p-papers": 0})
     expect("papers votes", d[1]["votes"], {"abroad": 10, "early": 4, "midwife": 0, "mother": 9})
-    expect("registration votes", d[2]["votes"], {"ask": 20, "note": 12, "register": 10})
-    expect("early-board votes (a tie)", d[3]["votes"], {"interest": 5, "leave": 5, "punish": 0})
+    # 99 for register was refused (24 pupils), and the too-few warning did not decide.
+    expect("registration votes", d[2]["votes"], {"ask": 13, "note": 2, "register": 8})
+    expect("early-board votes (a tie)", d[3]["votes"], {"interest": 6, "leave": 6, "punish": 0})
     for x in d:
         if not x["time"].endswith("Z"):
             fail(f"decision time {x['time']!r} is not ISO 8601 UTC")
 
-    # The blanked projector is black by design; the presenter panel next to it is not.
-    check_screenshots(args.colours, shots, at_least=10)
+    # The blanked projector is black by design, and with the panel hidden nothing else shows.
+    check_screenshots(args.colours, shots, at_least=10, blank=("class-blank.png",))
+    # The presenter panel (its own dark blue) is hidden when the session starts
+    # and shows only where the script opened it: a mirrored projector must not
+    # show the answer key by accident.
+    for name, panel in [("class-opening.png", False), ("class-projector-highlight.png", False),
+                        ("class-presenter-highlight.png", True), ("class-tie.png", False),
+                        ("class-presenter-ending.png", True), ("class-summary.png", False)]:
+        out = subprocess.run([args.colours, os.path.join(shots, name), "1", PANEL_RGB], capture_output=True, text=True).stdout
+        pixels = int(out.split(f"{PANEL_RGB}: ")[1].split()[0])
+        if (pixels > 10000) != panel:
+            fail(f"{name}: {pixels} pixels of the presenter panel's colour; the panel should be {'open' if panel else 'hidden'}")
     print("ok")
     return 0
 

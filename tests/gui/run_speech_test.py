@@ -266,6 +266,7 @@ def stopping(args, work):
 def classroom(args, work, module):
     """F3 in classroom mode with the presenter panel open: the projector only."""
     lines = ["wait-frames 3", "text 3B", "key Enter", "key Enter",  # setup: class name, begin
+             "key Enter", "key p",  # past the opening slide (content note, contacts) to the scene; the panel on
              "key F3", "wait-speech ok", "screenshot class-read-aloud.png"]
     wavs, log, _ = run_window(args, work, "class", lines, "nl", extra_args=["--class", args.module])
     if len(log) != 1:
@@ -273,8 +274,11 @@ def classroom(args, work, module):
     said = log[0]["text"]
     desk = module.scenes["desk"]
     in_order([text_of(desk.find("heading"), "nl")] + spoken_paragraphs(text_of(desk.find("text"), "nl")) +
-             [text_of(desk.find("choices").find("prompt"), "nl")] +
-             [f"1. " + text_of(desk.find("choices").find("choice").find("label"), "nl")], log[0]["parts"], "classroom")
+             [text_of(desk.find("choices").find("prompt"), "nl")], log[0]["parts"], "classroom")
+    for choice in desk.find("choices").findall("choice"):  # shuffled per class session: each with a number
+        label = text_of(choice.find("label"), "nl")
+        if not any(re.fullmatch(r"[1-9]\. " + re.escape(label), part) for part in log[0]["parts"]):
+            fail(f"classroom: option {label!r} not said with its number in {log[0]['parts']}")
     for secret in (text_of(desk.find("teacher-note"), "nl"), text_of(desk.find("discuss"), "nl")):
         secret = re.sub(r"\s+", " ", secret).strip()
         if not secret or secret in said:

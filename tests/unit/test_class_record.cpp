@@ -20,6 +20,34 @@ TEST_CASE("the class goes with the majority, and a tie is the teacher's call", "
     CHECK(majority(s, {{"age", 10}, {"luggage", 4}}, 30).empty());
 }
 
+TEST_CASE("hands are checked against the class before the class decides", "[class]") {
+    Session s(test::load_or_fail(test::example_path()));
+    const Scene& choices = s.scene();
+    REQUIRE(choices.kind == Interaction::Choices);
+    // One hand per pupil: 23 of 28 is enough, 8 of 28 too few, 9999 a typo.
+    HandCount h = count_hands(choices, {{"register", 15}, {"ask-girl", 8}}, 28);
+    CHECK(h.hands == 23);
+    CHECK_FALSE(h.too_many);
+    CHECK_FALSE(h.too_few);
+    CHECK(count_hands(choices, {{"register", 8}}, 28).too_few);
+    CHECK(count_hands(choices, {{"register", 999}, {"ask-girl", 8}}, 28).too_many);
+    CHECK(count_hands(choices, {{"register", 14}}, 28).too_few == false);  // exactly half
+    // Without a class size only "no hands at all" is too few, and nothing too many.
+    CHECK(count_hands(choices, {{"register", 0}}, 0).too_few);
+    CHECK_FALSE(count_hands(choices, {{"register", 999}}, 0).too_many);
+    CHECK_FALSE(count_hands(choices, {{"register", 3}}, 0).too_few);
+    // Select: a pupil may mark several options, so 20 + 20 of 28 is fine; 29 is not.
+    test::play(s, {"register"});
+    const Scene& select = s.scene();
+    REQUIRE(select.kind == Interaction::Select);
+    h = count_hands(select, {{"age", 20}, {"luggage", 20}}, 28);
+    CHECK(h.hands == 20);
+    CHECK_FALSE(h.too_many);
+    CHECK_FALSE(h.too_few);
+    CHECK(count_hands(select, {{"age", 29}}, 28).too_many);
+    CHECK(count_hands(select, {{"age", 0}, {"luggage", 0}}, 28).too_few);
+}
+
 TEST_CASE("a class record round-trips and is not a score record", "[class]") {
     ClassRecord r;
     r.session = "0b7e3f7a-2a8d-4c57-9d7e-5a1b2c3d4e5f";

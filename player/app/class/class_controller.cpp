@@ -50,10 +50,25 @@ void ClassController::begin() {
     r.finished = false;
     r.ending.clear();
     s_.session.emplace(c.module, r.started);
+    // Shuffled per session as for a learner: in the module's order the best
+    // answer often comes first, and the class would learn to pick option 1.
+    s_.session->set_order_key(order_key_for(r.session));
     c.message.clear();
+    c.support = ClassState::Support::Opening;
     s_.screen = Screen::Class;
     new_question();
     save();
+}
+
+// Select options in the order the session shows them (shuffled); choices
+// come shuffled from available_choices(), highlight phrases keep the passage's order.
+std::vector<int> ClassController::mark_order() const {
+    std::vector<int> order;
+    if (!s_.session) return order;
+    const Scene& sc = s_.session->scene();
+    if (sc.kind == Interaction::Select) return s_.session->mark_order();
+    for (size_t i = 0; i < sc.marks.size(); ++i) order.push_back(static_cast<int>(i));
+    return order;
 }
 
 int ClassController::options() const {
@@ -68,7 +83,7 @@ std::string ClassController::option_id(int i) const {
     if (!s_.session || i < 0 || i >= options()) return "";
     const Scene& sc = s_.session->scene();
     if (sc.kind == Interaction::Choices) return s_.session->available_choices()[static_cast<size_t>(i)]->id;
-    return sc.marks[static_cast<size_t>(i)].id;
+    return sc.marks[static_cast<size_t>(mark_order()[static_cast<size_t>(i)])].id;
 }
 
 // A fresh question: every option starts at 0 hands, so the record shows which were offered.
@@ -77,11 +92,13 @@ void ClassController::new_question() {
     c.votes.clear();
     for (int i = 0; i < options(); ++i) c.votes[option_id(i)] = 0;
     c.teacher_marks.assign(s_.session ? s_.session->scene().marks.size() : 0, false);
-    c.cursor = 0;
+    c.cursor = -1;
     c.entering = false;
     c.typed.clear();
     c.reveal = false;
     c.full = false;
+    c.few_hands_warned = false;
+    c.projector_message.clear();
     ++c.generation;
 }
 
@@ -99,7 +116,7 @@ bool ClassController::answer(Answer a) {
     return true;
 }
 
-void ClassController::commit(std::vector<std::string> response, bool overridden) {
+void ClassController::commit(std::vector<std::string> response, bool overridden, ClassState::DecidedBy by) {
     ClassState& c = s_.klass;
     Session before = *s_.session;
     Answer a{s_.session->scene().id, response, now_iso()};
@@ -112,9 +129,17 @@ void ClassController::commit(std::vector<std::string> response, bool overridden)
     c.message = overridden ? w("Besluit opgeslagen (door de docent gekozen, tegen de meerderheid in).",
                                "Decision saved (chosen by the teacher, against the majority).")
                            : w("Besluit opgeslagen.", "Decision saved.");
+    c.decided_by = by;
+    c.projector_message.clear();
     c.reveal = false;
     c.full = false;
     ++c.generation;
+}
+
+// Both lines say the same thing: the teacher's in the panel, the class's on the projector.
+void ClassController::tell(const std::string& both) {
+    s_.klass.message = both;
+    s_.klass.projector_message = both;
 }
 
 void ClassController::decide(bool override_majority) {
@@ -123,25 +148,63 @@ void ClassController::decide(bool override_majority) {
     const Scene& sc = s_.session->scene();
     const std::vector<std::string> maj = majority(*s_.session, c.votes, c.record.class_size);
     if (!override_majority) {
-        if (sc.kind == Interaction::Choices && maj.empty()) {
-            c.message = w("Gelijke stand of nog geen stemmen: kies een optie (pijltjes of 1\xE2\x80\x93" "9) en druk op O.",
-                          "A tie or no votes yet: select an option (arrows or 1\xE2\x80\x93" "9) and press O.");
+        const HandCount h = count_hands(sc, c.votes, c.record.class_size);
+        if (h.too_few && !c.few_hands_warned) {
+            // Warn once: a class that really is half asleep can still be followed with a second Enter.
+            c.few_hands_warned = true;
+            const std::string of = c.record.class_size > 0 ? std::to_string(h.hands) + w(" van ", " of ") + std::to_string(c.record.class_size) : std::to_string(h.hands);
+            tell(h.hands == 0 ? w("Nog geen handen geteld. Tel ze (N of +), of druk nogmaals op Enter om toch te besluiten.",
+                                  "No hands counted yet. Count them (N or +), or press Enter again to decide anyway.")
+                              : std::string(w("Pas ", "Only ")) + of + w(" handen geteld. Tel verder, of druk nogmaals op Enter om toch te besluiten.",
+                                                                          " hands counted. Count on, or press Enter again to decide anyway."));
             return;
         }
-        commit(maj, false);
+        if (sc.kind == Interaction::Choices && maj.empty()) {
+            tell(w("Gelijke stand: de docent kiest (optie met pijltjes of 1\xE2\x80\x93" "9, dan O).",
+                   "A tie: the teacher decides (select an option with the arrows or 1\xE2\x80\x93" "9, then O)."));
+            return;
+        }
+        commit(maj, false, ClassState::DecidedBy::Class);
         return;
     }
     std::vector<std::string> pick;
     if (sc.kind == Interaction::Choices) {
         pick = {option_id(c.cursor)};
-        if (pick[0].empty()) return;
+        if (pick[0].empty()) {
+            c.message = w("Kies eerst een optie (pijltjes of 1\xE2\x80\x93" "9), dan O.", "Select an option first (arrows or 1\xE2\x80\x93" "9), then O.");
+            return;
+        }
     } else {
-        for (size_t i = 0; i < sc.marks.size() && i < c.teacher_marks.size(); ++i)
-            if (c.teacher_marks[i]) pick.push_back(sc.marks[i].id);
+        for (int i = 0; i < options() && static_cast<size_t>(i) < c.teacher_marks.size(); ++i)
+            if (c.teacher_marks[static_cast<size_t>(i)]) pick.push_back(option_id(i));
+        // The record keeps a response in the module's order, as a learner's answer is.
+        std::vector<std::string> in_order;
+        for (const auto& m : sc.marks)
+            if (std::find(pick.begin(), pick.end(), m.id) != pick.end()) in_order.push_back(m.id);
+        pick = std::move(in_order);
     }
     // A tie is no majority to go against: picking one then is not an override.
-    const bool overridden = sc.kind == Interaction::Choices ? !maj.empty() && pick != maj : pick != maj;
-    commit(std::move(pick), overridden);
+    const bool tie = sc.kind == Interaction::Choices && maj.empty();
+    const bool overridden = tie ? false : pick != maj;
+    commit(std::move(pick), overridden,
+           tie ? ClassState::DecidedBy::TieBreak : overridden ? ClassState::DecidedBy::Teacher : ClassState::DecidedBy::Class);
+}
+
+// Too many hands is a typo (9999 for 9) or a double count: refused, so it cannot flip the majority.
+bool ClassController::set_hands(const std::string& id, int n) {
+    ClassState& c = s_.klass;
+    const Words w = words_for(s_.settings.language);
+    std::map<std::string, int> votes = c.votes;
+    votes[id] = std::clamp(n, 0, 999);
+    if (count_hands(s_.session->scene(), votes, c.record.class_size).too_many) {
+        tell(std::string(w("Meer handen dan leerlingen (", "More hands than pupils (")) + std::to_string(c.record.class_size) +
+             w("): tel opnieuw.", "): count again."));
+        return false;
+    }
+    c.votes = std::move(votes);
+    c.few_hands_warned = false;
+    c.projector_message.clear();
+    return true;
 }
 
 // Back: the session is replayed without the last decision (and the scenes
@@ -169,6 +232,7 @@ void ClassController::back() {
         return;
     }
     s_.session.emplace(std::move(std::get<Session>(rep)));
+    s_.session->set_order_key(order_key_for(c.record.session));
     std::map<std::string, int> votes;
     if (was_decision && !c.record.decisions.empty()) {
         votes = c.record.decisions.back().votes;
@@ -190,6 +254,11 @@ void ClassController::back() {
 // A blanked screen or a scene preview is closed first by either clicker key.
 bool ClassController::close_overlay() {
     ClassState& c = s_.klass;
+    if (c.support == ClassState::Support::Opening || c.support == ClassState::Support::Asked) {
+        c.support = ClassState::Support::None;
+        ++c.generation;
+        return true;
+    }
     if (c.blank) {
         c.blank = false;
         return true;
@@ -205,16 +274,17 @@ bool ClassController::close_overlay() {
 void ClassController::next() {
     ClassState& c = s_.klass;
     const Words w = words_for(s_.settings.language);
+    if (c.support == ClassState::Support::Closing) {
+        c.message = w("Einde van de les. Esc sluit de klassessie.", "End of the lesson. Esc closes the class session.");
+        return;
+    }
     if (close_overlay()) return;
     if (c.slide >= 0) {
-        const int last = static_cast<int>(c.module->debrief.size());  // the diagram comes after the points
-        if (c.slide < last) {
-            ++c.slide;
-            ++c.generation;
-        } else {
-            c.message = w("Einde van de nabespreking. Esc gaat terug naar het startscherm.",
-                          "End of the debrief. Esc goes back to the start screen.");
-        }
+        // After the points: the partner diagram, then the class's choices next to the best ones, then the contacts.
+        const int last = static_cast<int>(c.module->debrief.size()) + 1;
+        if (c.slide < last) ++c.slide;
+        else c.support = ClassState::Support::Closing;
+        ++c.generation;
         return;
     }
     if (c.outcome) {
@@ -239,6 +309,11 @@ void ClassController::next() {
 
 void ClassController::prev() {
     ClassState& c = s_.klass;
+    if (c.support == ClassState::Support::Closing) {  // back to where the lesson was
+        c.support = ClassState::Support::None;
+        ++c.generation;
+        return;
+    }
     if (close_overlay()) return;
     if (c.slide >= 0) {
         --c.slide;  // from the first slide back to the ending
@@ -250,6 +325,15 @@ void ClassController::prev() {
 
 void ClassController::leave() {
     ClassState& c = s_.klass;
+    // Esc in a session first shows the contacts on the projector, so no class
+    // ends without them and none drops onto the small print of the start screen.
+    if (s_.screen == Screen::Class && c.support != ClassState::Support::Closing) {
+        c.support = ClassState::Support::Closing;
+        c.blank = false;
+        c.preview = -1;
+        ++c.generation;
+        return;
+    }
     if (!c.record_path.empty()) s_.notice = {"Klassessie bewaard in " + c.record_path, "Class session saved in " + c.record_path};
     c.active = false;
     c.timer_running = false;
@@ -301,16 +385,15 @@ Effects ClassController::apply(const ClassAction& a) {
             }
             break;
         case CK::AddVotes:
-            if (asking) {
-                int& n = c.votes[option_id(c.cursor)];
-                n = std::clamp(n + a.index, 0, 999);
-            }
+            if (asking && c.cursor < 0) c.message = words_for(s_.settings.language)("Kies eerst een optie (pijltjes of 1\xE2\x80\x93" "9).", "Select an option first (arrows or 1\xE2\x80\x93" "9).");
+            else if (asking) set_hands(option_id(c.cursor), c.votes[option_id(c.cursor)] + a.index);
             break;
         case CK::SetVotes:
-            if (asking && a.index >= 0 && a.index < options()) c.votes[option_id(a.index)] = std::clamp(a.value, 0, 999);
+            if (asking && a.index >= 0 && a.index < options()) set_hands(option_id(a.index), a.value);
             break;
         case CK::StartEntry:
-            if (asking) {
+            if (asking && c.cursor < 0) c.message = words_for(s_.settings.language)("Kies eerst een optie (pijltjes of 1\xE2\x80\x93" "9).", "Select an option first (arrows or 1\xE2\x80\x93" "9).");
+            else if (asking) {
                 c.entering = true;
                 c.typed.clear();
             }
@@ -322,7 +405,7 @@ Effects ClassController::apply(const ClassAction& a) {
             if (c.entering && !c.typed.empty()) c.typed.pop_back();
             break;
         case CK::EntryDone:
-            if (c.entering && asking && !c.typed.empty()) c.votes[option_id(c.cursor)] = std::stoi(c.typed);
+            if (c.entering && asking && !c.typed.empty()) set_hands(option_id(c.cursor), std::stoi(c.typed));
             c.entering = false;
             c.typed.clear();
             break;
@@ -345,7 +428,15 @@ Effects ClassController::apply(const ClassAction& a) {
             break;
         case CK::TogglePanel: c.panel = !c.panel; break;
         case CK::ToggleBlank: c.blank = !c.blank; break;
-        case CK::Reveal: c.reveal = !c.reveal; break;
+        case CK::Reveal:
+            c.reveal = !c.reveal;
+            if (c.reveal) ++c.reveal_generation;
+            break;
+        case CK::ToggleSupport:
+            if (c.support == ClassState::Support::None) c.support = ClassState::Support::Asked;
+            else if (c.support == ClassState::Support::Asked) c.support = ClassState::Support::None;
+            ++c.generation;
+            break;
         case CK::Replay:
             c.reveal = false;
             c.full = true;
@@ -361,8 +452,7 @@ Effects ClassController::apply(const ClassAction& a) {
             c.timer_since = std::chrono::steady_clock::now();
             break;
         case CK::ToggleList:
-            c.list = !c.list;
-            c.panel = c.panel || c.list;
+            c.list = !c.list;  // the panel shows while the list is open (class_view.cpp), then goes back as it was
             if (c.list && s_.session) c.list_cursor = std::max(0, c.module->scene_index(s_.session->scene().id));
             break;
         case CK::ListCursor:

@@ -23,11 +23,14 @@ private:
     void prev();
     void back();
     void decide(bool override_majority);
-    void commit(std::vector<std::string> response, bool overridden);
+    void commit(std::vector<std::string> response, bool overridden, ClassState::DecidedBy by);
+    bool set_hands(const std::string& id, int n);  // false (and a message) when it makes more hands than pupils
+    void tell(const std::string& both);            // the same line in the panel and on the projector
     bool answer(Answer a);
     void save();
     void new_question();
     void leave();
+    std::vector<int> mark_order() const;      // marks in the order shown (a select's is shuffled)
     int options() const;                      // options at the current question
     std::string option_id(int i) const;       // id of option i ("" when none)
 };

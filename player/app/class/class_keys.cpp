@@ -25,6 +25,8 @@ bool enter() { return key(GLFW_KEY_ENTER) || key(GLFW_KEY_KP_ENTER); }
 ClassAction class_keys(const State& s) {
     using A = ClassAction;
     const ImGuiIO& io = ImGui::GetIO();
+    // F11 works everywhere, also while the class name field has the keyboard.
+    if (key(GLFW_KEY_F11)) return A::make(CK::Fullscreen);
     if (io.WantTextInput) return {};  // typing a name or a number in a field
     const ClassState& c = s.klass;
     if (s.screen == Screen::ClassSetup) {
@@ -49,7 +51,8 @@ ClassAction class_keys(const State& s) {
     if (key(GLFW_KEY_B) || key(GLFW_KEY_PERIOD)) return A::make(CK::ToggleBlank);
     if (key(GLFW_KEY_P)) return A::make(CK::TogglePanel);
     if (key(GLFW_KEY_T)) return A::make(io.KeyShift ? CK::TimerReset : CK::TimerToggle);
-    if (key(GLFW_KEY_F11)) return A::make(CK::Fullscreen);
+    if (key(GLFW_KEY_F1)) return A::make(CK::ToggleSupport);
+    if (c.support == ClassState::Support::Asked && key(GLFW_KEY_ESCAPE)) return A::make(CK::ToggleSupport);
     if (key(GLFW_KEY_L)) return A::make(CK::ToggleList);
     if (key(GLFW_KEY_ESCAPE)) return A::make(c.preview >= 0 ? CK::EndPreview : CK::Leave);
     // PageDown is read by class_view.cpp: it first scrolls a long scene.

@@ -58,6 +58,7 @@ ClassAction options(const State& s, const Words& w, const Shown& sh) {
             ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, ImGui::GetColorU32(ImGuiCol_FrameBgHovered));
         ImGui::TableNextColumn();
         ui::wrapped(std::to_string(i + 1) + ". " + o.label + (sc.is_question() && sc.kind != Interaction::Choices ? (o.correct ? w(" [verdacht]", " [suspicious]") : w(" [niet verdacht]", " [not suspicious]")) : ""));
+        if (o.critical) ui::text_bad(w("Kritieke fout: hier loopt het kind gevaar.", "Critical error: this puts the child at risk."));
         std::string to;
         for (const auto& t : o.targets) to += (to.empty() ? "" : " / ") + scene_title(s, t) + " (" + t + ")";
         char pts[32];
@@ -82,6 +83,13 @@ ClassAction options(const State& s, const Words& w, const Shown& sh) {
                 if (sh.options[i].id == id) m += (m.empty() ? "" : ", ") + std::to_string(i + 1);
         if (sc.kind == Interaction::Choices && maj.empty()) ui::text_bad(w("Meerderheid: gelijke stand \xE2\x80\x93 kies zelf (O)", "Majority: a tie \xE2\x80\x93 pick one (O)"));
         else ui::field(w("Meerderheid:", "Majority:"), m.empty() ? w("niets markeren", "mark nothing") : m);
+        const int size = s.klass.record.class_size;
+        const HandCount h = count_hands(sc, s.klass.votes, size);
+        const std::string counted = std::to_string(h.hands) + (size > 0 ? std::string(w(" van ", " of ")) + std::to_string(size) : "");
+        if (sc.kind == Interaction::Choices) {
+            if (h.too_few) ui::text_bad(std::string(w("Handen: ", "Hands: ")) + counted + w(" â te weinig om te besluiten", " â too few to decide"));
+            else ui::field(w("Handen:", "Hands:"), counted);
+        }
     }
     return a;
 }
@@ -89,10 +97,10 @@ ClassAction options(const State& s, const Words& w, const Shown& sh) {
 const char* keys_help(const Words& w) {
     return w("PageDown/Enter volgende \xC2\xB7 PageUp/Backspace terug (besluit ongedaan) \xC2\xB7 pijltjes of 1\xE2\x80\x93" "9 optie \xC2\xB7 +/- handen \xC2\xB7 "
              "N getal typen \xC2\xB7 Enter meerderheid \xC2\xB7 O docent kiest (Spatie markeert) \xC2\xB7 R alle feedback \xC2\xB7 Home opnieuw tonen \xC2\xB7 "
-             "L scènelijst \xC2\xB7 B of . zwart scherm \xC2\xB7 P dit paneel \xC2\xB7 T timer \xC2\xB7 F3 voorlezen \xC2\xB7 F11 volledig scherm \xC2\xB7 Esc stoppen",
+             "L scènelijst \xC2\xB7 B of . zwart scherm \xC2\xB7 P dit paneel \xC2\xB7 T timer \xC2\xB7 F1 hulp en melden \xC2\xB7 F3 voorlezen \xC2\xB7 F11 volledig scherm \xC2\xB7 Esc stoppen",
              "PageDown/Enter next \xC2\xB7 PageUp/Backspace back (undo decision) \xC2\xB7 arrows or 1\xE2\x80\x93" "9 option \xC2\xB7 +/- hands \xC2\xB7 "
              "N type a number \xC2\xB7 Enter majority \xC2\xB7 O teacher picks (Space marks) \xC2\xB7 R all feedback \xC2\xB7 Home show again \xC2\xB7 "
-             "L scene list \xC2\xB7 B or . blank screen \xC2\xB7 P this panel \xC2\xB7 T timer \xC2\xB7 F3 read aloud \xC2\xB7 F11 full screen \xC2\xB7 Esc stop");
+             "L scene list \xC2\xB7 B or . blank screen \xC2\xB7 P this panel \xC2\xB7 T timer \xC2\xB7 F1 help and reporting \xC2\xB7 F3 read aloud \xC2\xB7 F11 full screen \xC2\xB7 Esc stop");
 }
 }  // namespace
 
@@ -110,7 +118,9 @@ ClassAction draw_presenter(const State& s, const Words& w) {
         if (ClassAction l = scene_list(s, w); l.kind != CK::None) a = l;
         return a;
     }
-    if (c.slide >= 0) {
+    if (c.support != ClassState::Support::None) {
+        ui::wrapped(w("Op de projectie: hulp en melden.", "On the projector: help and reporting."));
+    } else if (c.slide >= 0) {
         ui::wrapped(w("Nabespreking: PageDown volgende dia, PageUp vorige.", "Debrief: PageDown next slide, PageUp previous."));
     } else if (const Shown sh = shown(s); sh.scene) {
         const Scene& sc = *sh.scene;

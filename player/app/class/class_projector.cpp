@@ -77,7 +77,13 @@ void options(const State& s, const Words& w, const Shown& sh) {
         }
     }
     ImGui::EndTable();
-    if (votes && !sh.feedback) ui::muted(w("Rechts: aantal handen.", "Right: hands raised."));
+    if (!votes || sh.feedback) return;
+    const int size = s.klass.record.class_size;
+    const HandCount h = count_hands(*sh.scene, sh.votes, size);
+    std::string line = w("Rechts: aantal handen.", "Right: hands raised.");
+    if (size > 0 && sh.scene->kind == Interaction::Choices)
+        line += std::string(w(" Samen ", " Together ")) + std::to_string(h.hands) + w(" van ", " of ") + std::to_string(size) + w(" leerlingen.", " pupils.");
+    ui::muted(line);
 }
 
 void feedback(const State& s, const Words& w, const Shown& sh) {
@@ -85,19 +91,24 @@ void feedback(const State& s, const Words& w, const Shown& sh) {
     if (!sh.feedback || !c.outcome) return;
     ImGui::Spacing();
     ImGui::Separator();
-    if (!c.record.decisions.empty() && c.record.decisions.back().overridden)
-        ui::muted(w("De docent koos anders dan de meerderheid.", "The teacher chose differently from the majority."));
+    // One voice: who settled it is said once, in the heading, never "the teacher chose differently" and then "the class chose".
+    using By = ClassState::DecidedBy;
+    if (c.decided_by == By::Teacher) ui::muted(w("De meerderheid van de klas koos iets anders.", "Most of the class chose something else."));
+    if (c.decided_by == By::TieBreak) ui::muted(w("De stemmen staakten.", "The vote was a tie."));
     if (sh.scene->kind == Interaction::Choices) {
+        const char* who = c.decided_by == By::Class ? w("De klas koos: ", "The class chose: ") : w("De docent koos: ", "The teacher chose: ");
         for (const auto& o : sh.options)
             if (contains(sh.chosen, o.id)) {
-                ui::heading(std::string(w("De klas koos: ", "The class chose: ")) + o.label);
+                ui::heading(std::string(who) + o.label);
                 ui::paragraphs(o.feedback);
             }
         return;
     }
-    ui::heading(w("Wat de klas markeerde", "What the class marked"));
-    for (size_t i = 0; i < c.outcome->marks.size() && i < sh.options.size(); ++i) {
-        const MarkVerdict& v = c.outcome->marks[i];
+    ui::heading(c.decided_by == By::Class ? w("Wat de klas markeerde", "What the class marked") : w("Wat de docent markeerde", "What the teacher marked"));
+    for (size_t i = 0; i < sh.options.size(); ++i) {
+        auto v_it = std::find_if(c.outcome->marks.begin(), c.outcome->marks.end(), [&](const MarkVerdict& m) { return m.id == sh.options[i].id; });
+        if (v_it == c.outcome->marks.end()) continue;
+        const MarkVerdict& v = *v_it;
         if (!v.selected && !sh.options[i].correct) continue;
         const std::string line = std::to_string(i + 1) + ". " + sh.options[i].label;
         if (v.selected && v.correct) ui::text_good(line + w("  \xE2\x80\x93 terecht", "  \xE2\x80\x93 right"));
@@ -107,9 +118,15 @@ void feedback(const State& s, const Words& w, const Shown& sh) {
     }
 }
 
-void reveal(const Words& w, const Shown& sh) {
+void reveal(const State& s, const Words& w, const Shown& sh) {
     ImGui::Spacing();
     ImGui::Separator();
+    // R brings what it reveals into view: below the fold nothing would seem to change.
+    static int seen = 0;
+    if (seen != s.klass.reveal_generation) {
+        seen = s.klass.reveal_generation;
+        ImGui::SetScrollHereY(0.0f);
+    }
     ui::heading(w("Wat elke optie oplevert", "What each option leads to"));
     for (size_t i = 0; i < sh.options.size(); ++i) {
         ui::wrapped(std::to_string(i + 1) + ". " + sh.options[i].label);
@@ -123,9 +140,15 @@ void reveal(const Words& w, const Shown& sh) {
 
 void draw_projector(const State& s, const Words& w) {
     const ClassState& c = s.klass;
+    if (c.support != ClassState::Support::None) {
+        draw_class_support(s, w);
+        return;
+    }
     if (c.slide >= 0) {
-        if (static_cast<size_t>(c.slide) < c.module->debrief.size()) draw_debrief_slide(s, w, c.slide);
-        else draw_partner_diagram(s, w);
+        const size_t points = c.module->debrief.size();
+        if (static_cast<size_t>(c.slide) < points) draw_debrief_slide(s, w, c.slide);
+        else if (static_cast<size_t>(c.slide) == points) draw_partner_diagram(s, w);
+        else draw_class_choices(s, w);
         return;
     }
     const Shown sh = shown(s);
@@ -156,8 +179,13 @@ void draw_projector(const State& s, const Words& w) {
         if (sc.kind == Interaction::Highlight && !compact) passage(s, sc);
         ImGui::Spacing();
         options(s, w, sh);
+        if (!c.projector_message.empty() && !sh.feedback && !sh.preview) {
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_PlotLinesHovered));
+            ui::wrapped(c.projector_message);
+            ImGui::PopStyleColor();
+        }
         feedback(s, w, sh);
-        if (c.reveal) reveal(w, sh);
+        if (c.reveal) reveal(s, w, sh);
     } else if (sc.kind == Interaction::Ending && !sh.preview) {
         ImGui::Spacing();
         ui::muted(w("Einde van de casus. PageDown: nabespreking.", "End of the case. PageDown: debrief."));

@@ -15,6 +15,7 @@ struct ShownOption {
     std::string id, label, feedback;
     int points = 0;            // choices: points; marks: points if correct, else -penalty
     bool correct = false;      // marks only
+    bool critical = false;     // choices only: a critical mistake (the panel marks it)
     std::vector<std::string> targets;  // scene ids it can lead to
 };
 
@@ -35,12 +36,16 @@ Shown shown(const State& s);
 const std::string& ctext(const State& s, const Text& t);
 std::string scene_title(const State& s, const std::string& scene_id);  // heading, or the id
 std::string partner_name(const State& s, const std::string& id);
+// What the projector calls an option of `sc`: a choice's or option's label, a phrase's words.
+std::string option_label(const State& s, const Scene& sc, const std::string& id);
 
 ClassAction draw_class(const State& s, const Words& w);          // class_view.cpp: both views and the keys
 ClassAction draw_class_setup(const State& s, const Words& w);    // class_setup.cpp
 void draw_projector(const State& s, const Words& w);             // class_projector.cpp
 void draw_debrief_slide(const State& s, const Words& w, int n);  // class_debrief.cpp
 void draw_partner_diagram(const State& s, const Words& w);       // class_diagram.cpp
+void draw_class_choices(const State& s, const Words& w);         // class_summary.cpp: the closing slide
+void draw_class_support(const State& s, const Words& w);         // class_support.cpp: help and reporting
 ClassAction draw_presenter(const State& s, const Words& w);      // class_presenter.cpp
 ClassAction class_keys(const State& s);                          // class_keys.cpp
 std::string clock_text(double seconds);                          // mm:ss

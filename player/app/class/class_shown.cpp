@@ -40,6 +40,16 @@ std::string phrase(const State& s, const Scene& sc, const std::string& id) {
     return out.empty() ? id : out;
 }
 
+}  // namespace
+
+std::string option_label(const State& s, const Scene& sc, const std::string& id) {
+    if (const Choice* ch = sc.find_choice(id)) return ctext(s, ch->label);
+    if (sc.kind == Interaction::Highlight) return phrase(s, sc, id);
+    if (const Mark* m = sc.find_mark(id)) return ctext(s, m->label);
+    return id;
+}
+
+namespace {
 std::vector<std::string> targets(const std::vector<Route>& rs) {
     std::vector<std::string> out;
     for (const auto& r : rs) out.push_back(r.target);
@@ -57,7 +67,7 @@ Shown shown(const State& s) {
         out.scene = &c.module->scenes[static_cast<size_t>(c.preview)];
         for (const auto& t : out.scene->texts) out.texts.push_back(&t.text);
         for (const auto& ch : out.scene->choices)
-            out.options.push_back({ch.id, ctext(s, ch.label), ctext(s, ch.feedback), ch.points, false, targets(ch.routes)});
+            out.options.push_back({ch.id, ctext(s, ch.label), ctext(s, ch.feedback), ch.points, false, ch.critical, targets(ch.routes)});
     } else {
         if (c.outcome && c.before) {
             ses = &*c.before;
@@ -72,13 +82,19 @@ Shown shown(const State& s) {
         out.scene = &ses->scene();
         out.texts = ses->visible_texts();
         for (const Choice* ch : ses->available_choices())
-            out.options.push_back({ch->id, ctext(s, ch->label), ctext(s, ch->feedback), ch->points, false, targets(ch->routes)});
+            out.options.push_back({ch->id, ctext(s, ch->label), ctext(s, ch->feedback), ch->points, false, ch->critical, targets(ch->routes)});
     }
     const Scene& sc = *out.scene;
+    // A select shows its options in the session's (shuffled) order, as the controller counts them.
+    std::vector<int> order;
+    if (sc.kind == Interaction::Select && !out.preview) order = ses->mark_order();
+    else
+        for (size_t i = 0; i < sc.marks.size(); ++i) order.push_back(static_cast<int>(i));
     if (sc.kind == Interaction::Select || sc.kind == Interaction::Highlight)
-        for (const auto& m : sc.marks) {
+        for (int i : order) {
+            const Mark& m = sc.marks[static_cast<size_t>(i)];
             const std::string label = sc.kind == Interaction::Highlight ? phrase(s, sc, m.id) : ctext(s, m.label);
-            out.options.push_back({m.id, label, ctext(s, m.feedback), m.correct ? m.points : -m.penalty, m.correct, targets(sc.routes)});
+            out.options.push_back({m.id, label, ctext(s, m.feedback), m.correct ? m.points : -m.penalty, m.correct, false, targets(sc.routes)});
         }
     return out;
 }

@@ -27,19 +27,32 @@ struct ClassState {
     std::optional<AnswerOutcome> outcome;  // set: the feedback of the last decision shows
 
     std::map<std::string, int> votes;  // hands per choice / option / phrase at the current question
-    std::vector<bool> teacher_marks;   // select / highlight: the teacher's own pick (for O)
-    int cursor = 0;                    // selected option (arrows, 1–9)
+    std::vector<bool> teacher_marks;   // select / highlight: the teacher's own pick (for O), in shown order
+    // Selected option (arrows, 1–9); -1 when a question opens, so the
+    // projector does not single out one option before the teacher does.
+    int cursor = -1;
     bool entering = false;             // N pressed: digits type the selected option's votes
     std::string typed;
 
-    bool panel = true;     // presenter panel (P)
+    // Presenter panel (P). Hidden when a session starts: on a mirrored
+    // projector the class would otherwise read the answer key and the notes.
+    bool panel = false;
     bool blank = false;    // projector blanked (B or .)
     bool reveal = false;   // every option's feedback on the projector (R)
     bool full = false;     // Home: the decided scene's whole text again, above its feedback
     int preview = -1;      // scene index shown for discussion, -1: the session's own scene
     bool list = false;     // scene list open in the panel (L)
     int list_cursor = 0;
-    int slide = -1;        // debrief slide (points, then the partner diagram), -1: not in the debrief
+    int slide = -1;        // debrief slide (points, the partner diagram, the class's choices), -1: not in the debrief
+    // The help and reporting contacts on the projector: at the start and the
+    // end of every session (the subject can touch a pupil), and on F1.
+    enum class Support { None, Opening, Closing, Asked };
+    Support support = Support::None;
+    // Who settled the last decision, so its feedback names the right one.
+    enum class DecidedBy { Class, Teacher, TieBreak };
+    DecidedBy decided_by = DecidedBy::Class;
+    bool few_hands_warned = false;  // Enter on too few hands warns once; Enter again decides
+    int reveal_generation = 0;      // bumped on R: the projector scrolls to what it revealed
     int generation = 0;    // bumped whenever the projector should scroll back to the top
 
     bool timer_running = false;
@@ -51,6 +64,9 @@ struct ClassState {
     }
 
     std::string message;  // one line for the teacher (tie, saved, …)
+    // One line the class may see too (a tie, too few hands): without it, with
+    // the panel hidden, Enter on a tie would seem to do nothing.
+    std::string projector_message;
 };
 
 struct ClassAction {
@@ -67,7 +83,7 @@ struct ClassAction {
         Decide,                    // go with the majority
         Override,                  // go with the selected option / the teacher's marks
         ToggleTeacherMark,         // index
-        TogglePanel, ToggleBlank, Reveal, Replay,
+        TogglePanel, ToggleBlank, Reveal, Replay, ToggleSupport,
         TimerToggle, TimerReset,
         ToggleList, ListCursor, Preview,  // index: scene
         EndPreview,

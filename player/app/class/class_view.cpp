@@ -29,7 +29,7 @@ ClassAction draw_class(const State& s, const Words& w) {
     const ClassState& c = s.klass;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const bool setup = s.screen == Screen::ClassSetup;
-    const bool panel = !setup && c.panel;
+    const bool panel = !setup && (c.panel || c.list);
     const float panel_w = panel ? std::clamp(vp->Size.x * 0.38f, std::min(vp->Size.x * 0.5f, s.font_px * 20), s.font_px * 40) : 0;
     ClassAction a = class_keys(s);
 
@@ -50,24 +50,24 @@ ClassAction draw_class(const State& s, const Words& w) {
     if (setup) {
         if (ClassAction f = draw_class_setup(s, w); f.kind != CK::None) a = f;
     } else if (!c.blank) {
+        if (c.timer_running) {  // the class sees the discussion time running, on a line of its own above the story
+            const std::string t = clock_text(c.timer_seconds());
+            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(t.c_str()).x);
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_NavHighlight));
+            ImGui::TextUnformatted(t.c_str());
+            ImGui::PopStyleColor();
+        }
         draw_projector(s, w);
         if (!s.speech_problem.empty()) {  // read aloud (F3) could not speak: say why, not silence
             const ui::Quiet quiet;
             ui::text_bad(s.speech_problem.in(s.settings.language));
         }
-        if (c.timer_running) {  // the class sees the discussion time running, top right
-            const std::string t = clock_text(c.timer_seconds());
-            const ImVec2 ts = ImGui::CalcTextSize(t.c_str());
-            const ImVec2 pos(ImGui::GetWindowPos().x + ImGui::GetWindowWidth() - ts.x - px, ImGui::GetWindowPos().y + px * 0.3f);
-            ImGui::GetForegroundDrawList()->AddRectFilled(ImVec2(pos.x - px * 0.3f, pos.y), ImVec2(pos.x + ts.x + px * 0.3f, pos.y + ts.y),
-                                                         ImGui::GetColorU32(ImGuiCol_WindowBg));
-            ImGui::GetForegroundDrawList()->AddText(pos, ImGui::GetColorU32(ImGuiCol_NavHighlight), t.c_str());
-        }
     }
     // The clicker's PageDown first scrolls a scene longer than the screen, then goes on.
     if (!setup && a.kind == CK::None && !ImGui::GetIO().WantTextInput && !c.entering && !c.list &&
         ImGui::IsKeyPressed(GLFW_KEY_PAGE_DOWN, false)) {
-        if (!c.blank && ImGui::GetScrollY() < ImGui::GetScrollMaxY() - 1)
+        // Less than a line left below is padding, not text: a PageDown spent on it looks like a dead clicker.
+        if (!c.blank && ImGui::GetScrollY() < ImGui::GetScrollMaxY() - px)
             ImGui::SetScrollY(std::min(ImGui::GetScrollMaxY(), ImGui::GetScrollY() + ImGui::GetWindowHeight() * 0.8f));
         else
             a = ClassAction::make(CK::Next);
