@@ -6,6 +6,9 @@
 #include <windows.h>
 #include <sapi.h>
 
+#include <cstdio>
+#include <string>
+
 #include "speech.h"
 #include "speech_wav.h"
 #include "utf16.h"
@@ -78,8 +81,12 @@ public:
         // a stop (the learner moved on) purges the queue at once.
         for (const auto& part : u.parts) {
             const std::wstring w = platform::wide(part);
-            if (FAILED(voice_->Speak(w.c_str(), SPF_ASYNC | SPF_IS_NOT_XML, nullptr)))
-                return {"Voorlezen: Windows kon de tekst niet uitspreken.", "Read aloud: Windows could not speak the text."};
+            if (HRESULT hr = voice_->Speak(w.c_str(), SPF_ASYNC | SPF_IS_NOT_XML, nullptr); FAILED(hr)) {
+                char code[16];  // the HRESULT, for whoever looks into it
+                std::snprintf(code, sizeof code, "0x%08lX", static_cast<unsigned long>(hr));
+                return {std::string("Voorlezen: Windows kon de tekst niet uitspreken (") + code + ").",
+                        std::string("Read aloud: Windows could not speak the text (") + code + ")."};
+            }
         }
         while (voice_->WaitUntilDone(100) != S_OK) {
             if (stopped()) {
