@@ -54,7 +54,10 @@ void draw_coloured(const std::string& text, ImGuiCol colour) {
 void begin_transcript(std::vector<std::string>* parts) { g_transcript = parts; }
 
 void say(const std::string& text) {
-    if (g_transcript && g_quiet == 0 && !text.empty()) g_transcript->push_back(text);
+    if (!g_transcript || g_quiet > 0 || text.empty()) return;
+    // A list bullet is drawn, not said: a voice would read out the character's name.
+    static const std::string bullet = "\xE2\x80\xA2 ";
+    g_transcript->push_back(text.rfind(bullet, 0) == 0 ? text.substr(bullet.size()) : text);
 }
 
 Quiet::Quiet() { ++g_quiet; }
