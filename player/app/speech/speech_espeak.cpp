@@ -8,7 +8,6 @@
 #include <pcaudiolib/audio.h>
 
 #include <chrono>
-#include <cstring>
 #include <optional>
 #include <thread>
 
