@@ -87,6 +87,37 @@ std::string ReportFilter::describe() const {
     return out;
 }
 
+namespace {
+// A class decision as the trainer reads it: every option offered (the record
+// keeps 0 hands for those nobody chose) in the module's order.
+ClassQuestion class_question(const Module& m, const Scene& sc, const ClassDecision& d, const std::string& lang) {
+    ClassQuestion q{sc.id, sc.prompt.get(lang, m.fallback_language()), d.overridden, false, {}};
+    auto hands = [&](const std::string& id) {
+        auto it = d.votes.find(id);
+        return it == d.votes.end() ? 0L : static_cast<long>(it->second);
+    };
+    auto chosen = [&](const std::string& id) { return std::find(d.response.begin(), d.response.end(), id) != d.response.end(); };
+    bool right = true;
+    if (sc.kind == Interaction::Choices) {
+        const int top = sc.max_points();
+        for (const auto& ch : sc.choices)
+            if (d.votes.count(ch.id) || chosen(ch.id))
+                q.options.push_back({ch.id, ch.label.get(lang, m.fallback_language()), hands(ch.id), chosen(ch.id), ch.points == top});
+        right = false;
+        for (const auto& o : q.options) right = right || (o.chosen && o.best);
+    } else {
+        for (const auto& mk : sc.marks) {
+            // A highlight phrase has no label: its id stands for it.
+            const std::string label = mk.label.empty() ? mk.id : mk.label.get(lang, m.fallback_language());
+            q.options.push_back({mk.id, label, hands(mk.id), chosen(mk.id), mk.correct});
+            right = right && chosen(mk.id) == mk.correct;
+        }
+    }
+    q.best = right;
+    return q;
+}
+}  // namespace
+
 Aggregator::Aggregator(const Catalogue& catalogue, AggregateOptions options) : catalogue_(catalogue), opt_(std::move(options)) {}
 
 void Aggregator::add_unreadable(const std::string& path, const std::string& reason) {
@@ -99,10 +130,11 @@ Counted Aggregator::add(const std::string& path, const Verification& v) {
     if (v.ok() && v.class_record) {  // a class session: listed apart, counts for no one
         const ClassRecord& c = *v.class_record;
         ClassRow row{path, c.class_name, c.teacher, c.module_id, c.started.substr(0, 10), static_cast<long>(c.decisions.size()),
-                     0, 0, c.finished, c.ending};
+                     0, 0, c.finished, c.ending, {}};
         for (const auto& d : c.decisions) {
             row.overridden += d.overridden ? 1 : 0;
             for (const auto& [id, n] : d.votes) row.votes += n;
+            if (const Scene* sc = v.module ? v.module->find_scene(d.scene) : nullptr) row.questions.push_back(class_question(*v.module, *sc, d, c.language));
         }
         classes_.push_back(std::move(row));
         return Counted::ClassSession;

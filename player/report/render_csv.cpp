@@ -99,6 +99,18 @@ void classes(const ReportModel& m, Csv& c) {
         c.row({k.file, k.class_name, k.teacher, k.module, k.date, num(k.decisions), num(k.overridden), num(k.votes), yes(k.finished), k.ending});
 }
 
+// One row per option per decision, so a spreadsheet can chart how a class voted.
+void class_questions(const ReportModel& m, Csv& c) {
+    c.header({"file", "class", "module", "date", "decision", "scene", "question", "overridden", "class_right", "option", "label", "hands", "chosen", "best"});
+    for (const auto& k : m.classes)
+        for (size_t i = 0; i < k.questions.size(); ++i) {
+            const ClassQuestion& q = k.questions[i];
+            for (const auto& o : q.options)
+                c.row({k.file, k.class_name, k.module, k.date, num(static_cast<long>(i + 1)), q.scene, q.question, yes(q.overridden), yes(q.best), o.id,
+                       o.label, num(o.hands), yes(o.chosen), yes(o.best)});
+        }
+}
+
 void skipped(const ReportModel& m, Csv& c) {
     c.header({"file", "kind", "trainee", "reason"});
     for (const auto& f : m.failures)
@@ -109,7 +121,7 @@ using Writer = void (*)(const ReportModel&, Csv&);
 const std::vector<std::pair<std::string, Writer>>& writers() {
     static const std::vector<std::pair<std::string, Writer>> w = {
         {"trainees", trainees}, {"venues", venues},   {"roster", roster},     {"certificates", certificates}, {"due", due},
-        {"options", options},   {"signals", signals}, {"critical", critical}, {"classes", classes},           {"skipped", skipped}};
+        {"options", options},   {"signals", signals}, {"critical", critical}, {"classes", classes},           {"class_questions", class_questions}, {"skipped", skipped}};
     return w;
 }
 }  // namespace

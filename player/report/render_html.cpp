@@ -155,6 +155,21 @@ void render_html(const ReportModel& m, Sink& o) {
                  td(std::to_string(k.decisions), true) + td(std::to_string(k.overridden), true) + td(std::to_string(k.votes), true) +
                  td(k.finished ? esc(k.ending) : "unfinished") + "</tr>\n";
         o += "</table>\n";
+        // Per question: what each class went with, its hands, and the best answer when it was not that.
+        o += "<h3>Class sessions per question</h3>\n<table><tr><th>Class</th><th>#</th><th>Question</th><th>Went with</th><th>Best answer</th></tr>\n";
+        for (const auto& k : m.classes)
+            for (size_t i = 0; i < k.questions.size(); ++i) {
+                const ClassQuestion& q = k.questions[i];
+                std::string chose, best;
+                for (const auto& opt : q.options) {
+                    if (opt.chosen) chose += (chose.empty() ? "" : "; ") + esc(opt.label) + " (" + std::to_string(opt.hands) + ")";
+                    if (opt.best) best += (best.empty() ? "" : "; ") + esc(opt.label);
+                }
+                o += "<tr>" + td(esc(k.class_name + " " + k.date)) + td(std::to_string(i + 1), true) + td(esc(q.question)) +
+                     td((chose.empty() ? "nothing" : chose) + (q.overridden ? " <span class=\"small\">(teacher)</span>" : "")) +
+                     td(q.best ? "the same" : best) + "</tr>\n";
+            }
+        o += "</table>\n";
     }
 
     o += "<h2>Skipped files</h2>\n";

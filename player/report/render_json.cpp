@@ -196,10 +196,16 @@ struct TraineeWriter {
     }
 };
 
+json class_question_json(const ClassQuestion& q) {
+    json options = json::array();
+    for (const auto& o : q.options) options.push_back({{"id", o.id}, {"label", o.label}, {"hands", o.hands}, {"chosen", o.chosen}, {"best", o.best}});
+    return {{"scene", q.scene}, {"question", q.question}, {"overridden", q.overridden}, {"class_right", q.best}, {"options", options}};
+}
+
 json class_json(const ClassRow& k) {
     return {{"file", k.file},       {"class", k.class_name},       {"teacher", k.teacher},     {"module", k.module},
             {"date", k.date},       {"decisions", k.decisions},    {"overridden", k.overridden}, {"votes", k.votes},
-            {"finished", k.finished}, {"ending", k.ending}};
+            {"finished", k.finished}, {"ending", k.ending},        {"questions", list(k.questions, class_question_json)}};
 }
 }  // namespace
 

@@ -138,6 +138,15 @@ void render_table(const ReportModel& m, Sink& out) {
         out += "  " + k.date + "  " + k.class_name + (k.teacher.empty() ? "" : " (" + k.teacher + ")") + "  " + k.module + ": " +
                std::to_string(k.decisions) + " decisions, " + std::to_string(k.overridden) + " overridden, " +
                std::to_string(k.votes) + " votes" + (k.finished ? ", ending " + k.ending : ", unfinished") + "\n";
+    for (const auto& k : m.classes)
+        for (size_t i = 0; i < k.questions.size(); ++i) {
+            const ClassQuestion& q = k.questions[i];
+            std::string chose;
+            for (const auto& o : q.options)
+                if (o.chosen) chose += (chose.empty() ? "" : ", ") + o.id + " (" + std::to_string(o.hands) + ")";
+            out += "    " + k.class_name + " #" + std::to_string(i + 1) + " " + q.scene + ": " + (chose.empty() ? "nothing" : chose) +
+                   (q.overridden ? " by the teacher" : "") + (q.best ? ", the best answer" : ", not the best answer") + "\n";
+        }
 
     out += "\nSkipped files (never counted)\n";
     if (m.failures_elsewhere) out += "  (" + std::to_string(m.failures_elsewhere) + " more of other venues or unreadable, not shown here)\n";

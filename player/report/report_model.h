@@ -103,12 +103,27 @@ struct Failure {
 
 // A classroom session (signaal --class): reported on its own, it never counts
 // toward a trainee, a venue or a certificate.
+// One option at one decision of a class session: the hands it got, whether
+// the class (or the teacher) went with it, and whether it was a best answer.
+struct ClassOption {
+    std::string id, label;
+    long hands = 0;
+    bool chosen = false, best = false;
+};
+struct ClassQuestion {
+    std::string scene, question;  // question: the prompt in the session's language
+    bool overridden = false;
+    bool best = false;  // the class went with a best answer (choices) or exactly the right marks
+    std::vector<ClassOption> options;
+};
+
 struct ClassRow {
     std::string file;
     std::string class_name, teacher, module, date;  // date: YYYY-MM-DD of the start
     long decisions = 0, overridden = 0, votes = 0;  // votes: hands counted over all decisions
     bool finished = false;
     std::string ending;
+    std::vector<ClassQuestion> questions;  // per decision, in order
 };
 
 struct ReportModel {

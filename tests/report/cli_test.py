@@ -31,7 +31,7 @@ assert p.stdout.startswith("\ufeffvenue,staff,passed,share_percent"), p.stdout[:
 csvdir = os.path.join(tmp, "csv") + "/"
 run("signaal-report", "--quiet", "--format", "csv", "--out", csvdir, recs, expect=0)
 assert sorted(os.listdir(csvdir)) == sorted(f"{t}.csv" for t in ("trainees", "venues", "roster", "certificates", "due", "options",
-                                                                   "signals", "critical", "classes", "skipped")), os.listdir(csvdir)
+                                                                   "signals", "critical", "classes", "class_questions", "skipped")), os.listdir(csvdir)
 assert "no such table" in run("signaal-report", "--table", "nope", recs, expect=2).stderr
 html = run("signaal-report", "--quiet", "--format", "html", recs).stdout
 assert "<svg" in html and "http" not in html

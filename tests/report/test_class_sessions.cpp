@@ -39,4 +39,46 @@ TEST_CASE("a class record is a class session, not an attempt", "[report][class]"
     CHECK(model.counted == 0);
     CHECK(render_table(model).find("Toerisme 2B (Mevr. Jansen)  example-night-shift: 1 decisions") != std::string::npos);
     CHECK(render_json(model).find("\"classes\": [\n  {\"class\":\"Toerisme 2B\"") != std::string::npos);
+
+    // Per question: the options the class was offered (the record keeps 0 hands
+    // for them), what it went with and which was best.
+    REQUIRE(model.classes[0].questions.size() == 1);
+    const ClassQuestion& q = model.classes[0].questions[0];
+    CHECK(q.scene == "desk");
+    CHECK(q.best);
+    CHECK_FALSE(q.overridden);
+    REQUIRE(q.options.size() == 2);
+    CHECK(q.options[0].id == "register");
+    CHECK(q.options[0].hands == 20);
+    CHECK(q.options[0].chosen);
+    CHECK(q.options[0].best);
+    CHECK(q.options[1].id == "confront");
+    CHECK_FALSE(q.options[1].best);
+    const std::string csv = render_csv_table(model, "class_questions");
+    CHECK(csv.find("file,class,module,date,decision,scene,question,overridden,class_right,option,label,hands,chosen,best") != std::string::npos);
+    CHECK(csv.find(",desk,") != std::string::npos);
+    CHECK(csv.find(",register,") != std::string::npos);
+    CHECK(render_table(model).find("Toerisme 2B #1 desk: register (20), the best answer") != std::string::npos);
+}
+
+TEST_CASE("a class that went against the best answer is shown with the best one", "[report][class]") {
+    Catalogue cat = load_catalogue({std::filesystem::path(SIGNAAL_TEST_DIR).parent_path().string() + "/content/example"});
+    auto m = cat.find("example-night-shift")->module;
+    ClassRecord r;
+    r.session = "1b7e3f7a-2a8d-4c57-9d7e-5a1b2c3d4e5f";
+    r.class_name = "3C";
+    r.module_id = m->id;
+    r.module_version = m->version;
+    r.module_sha256 = m->sha256;
+    r.started = "2026-11-29T09:00:00.000Z";
+    r.decisions = {{"desk", {{"register", 3}, {"ask-girl", 12}, {"confront", 0}, {"look-away", 1}}, {"ask-girl"}, false, "2026-11-29T09:01:00.000Z"}};
+    Aggregator agg(cat, {});
+    REQUIRE(agg.add("class.json", verify_record(class_record_json(r).dump(), cat)) == Counted::ClassSession);
+    ReportModel model = agg.finish({"dir"});
+    const ClassQuestion& q = model.classes.at(0).questions.at(0);
+    CHECK_FALSE(q.best);
+    CHECK(q.options.size() == 4);
+    CHECK(render_table(model).find("3C #1 desk: ask-girl (12), not the best answer") != std::string::npos);
+    const std::string html = render_html(model);
+    CHECK(html.find("Class sessions per question") != std::string::npos);
 }

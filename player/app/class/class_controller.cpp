@@ -1,6 +1,7 @@
 #include "class_controller.h"
 
 #include <algorithm>
+#include <iterator>
 
 #include "hash.h"
 #include "words.h"
@@ -451,6 +452,16 @@ Effects ClassController::apply(const ClassAction& a) {
             c.timer_base = 0;
             c.timer_since = std::chrono::steady_clock::now();
             break;
+        case CK::Countdown: {
+            // Off, then 1, 2, 3 and 5 minutes: the lengths a discussion in class takes.
+            static const int steps[] = {0, 60, 120, 180, 300};
+            size_t i = 0;
+            while (i < std::size(steps) && steps[i] != c.countdown) ++i;
+            c.countdown = steps[(i + 1) % std::size(steps)];
+            c.timer_base = 0;
+            c.timer_since = std::chrono::steady_clock::now();
+            break;
+        }
         case CK::ToggleList:
             c.list = !c.list;  // the panel shows while the list is open (class_view.cpp), then goes back as it was
             if (c.list && s_.session) c.list_cursor = std::max(0, c.module->scene_index(s_.session->scene().id));

@@ -51,6 +51,7 @@ ClassAction class_keys(const State& s) {
     if (key(GLFW_KEY_B) || key(GLFW_KEY_PERIOD)) return A::make(CK::ToggleBlank);
     if (key(GLFW_KEY_P)) return A::make(CK::TogglePanel);
     if (key(GLFW_KEY_T)) return A::make(io.KeyShift ? CK::TimerReset : CK::TimerToggle);
+    if (key(GLFW_KEY_C)) return A::make(CK::Countdown);
     if (key(GLFW_KEY_F1)) return A::make(CK::ToggleSupport);
     if (c.support == ClassState::Support::Asked && key(GLFW_KEY_ESCAPE)) return A::make(CK::ToggleSupport);
     if (key(GLFW_KEY_L)) return A::make(CK::ToggleList);

@@ -3,6 +3,7 @@
 // return, a ClassAction. Kept apart from the learner's State fields so that a
 // class session can never touch a person's score record.
 #pragma once
+#include <algorithm>
 #include <chrono>
 #include <map>
 #include <optional>
@@ -62,6 +63,12 @@ struct ClassState {
         if (!timer_running) return timer_base;
         return timer_base + std::chrono::duration<double>(std::chrono::steady_clock::now() - timer_since).count();
     }
+    // C: a countdown instead of a count up (seconds; 0: count up). The clock then
+    // shows the time left and stops at 00:00, so "two minutes to discuss" is kept
+    // without the teacher watching the clock.
+    int countdown = 0;
+    double timer_shown() const { return countdown > 0 ? std::max(0.0, countdown - timer_seconds()) : timer_seconds(); }
+    bool time_up() const { return countdown > 0 && timer_seconds() >= countdown; }
 
     std::string message;  // one line for the teacher (tie, saved, …)
     // One line the class may see too (a tie, too few hands): without it, with
@@ -84,7 +91,7 @@ struct ClassAction {
         Override,                  // go with the selected option / the teacher's marks
         ToggleTeacherMark,         // index
         TogglePanel, ToggleBlank, Reveal, Replay, ToggleSupport,
-        TimerToggle, TimerReset,
+        TimerToggle, TimerReset, Countdown,
         ToggleList, ListCursor, Preview,  // index: scene
         EndPreview,
         Fullscreen,

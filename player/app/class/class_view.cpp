@@ -51,9 +51,9 @@ ClassAction draw_class(const State& s, const Words& w) {
         if (ClassAction f = draw_class_setup(s, w); f.kind != CK::None) a = f;
     } else if (!c.blank) {
         if (c.timer_running) {  // the class sees the discussion time running, on a line of its own above the story
-            const std::string t = clock_text(c.timer_seconds());
+            const std::string t = (c.time_up() ? std::string(w("Tijd! ", "Time! ")) : std::string()) + clock_text(c.timer_shown());
             ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(t.c_str()).x);
-            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_NavHighlight));
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(c.time_up() ? ImGuiCol_PlotLines : ImGuiCol_NavHighlight));
             ImGui::TextUnformatted(t.c_str());
             ImGui::PopStyleColor();
         }
