@@ -276,6 +276,19 @@ Effects Controller::apply(const Action& a) {
             else to_catalogue();
             fx.image = true;
             break;
+        case K::ReadAloud: break;  // the shell speaks: it owns the speech engine (window.cpp)
+        case K::SetReadAloud:
+            s_.settings.read_aloud = a.index != 0;
+            save_settings_now();
+            break;
+        case K::SetReadAuto:
+            s_.settings.read_auto = a.index != 0;
+            save_settings_now();
+            break;
+        case K::SetSpeechRate:
+            s_.settings.speech_rate = std::clamp(a.index, 0, 2);
+            save_settings_now();
+            break;
     }
     return fx;
 }

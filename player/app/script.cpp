@@ -82,6 +82,10 @@ std::variant<std::vector<ScriptStep>, std::string> load_script(const std::string
             if (st.frames < 0 || st.frames > 100000) return err("wait-frames out of range");
         } else if (cmd == "wait-reload") {
             st.kind = ScriptStep::Kind::WaitReload;
+        } else if (cmd == "wait-speech") {
+            if (!arg.empty() && arg != "ok" && arg != "problem") return err("wait-speech takes nothing, ok or problem");
+            st.kind = ScriptStep::Kind::WaitSpeech;
+            st.text = arg;
         } else if (cmd == "key-option") {
             if (arg.empty()) return err("key-option needs an option id");
             st.kind = ScriptStep::Kind::KeyOption;
@@ -89,7 +93,7 @@ std::variant<std::vector<ScriptStep>, std::string> load_script(const std::string
         } else if (cmd == "quit") {
             st.kind = ScriptStep::Kind::Quit;
         } else {
-            return err("unknown command '" + cmd + "' (key, text, screenshot, wait-frames, wait-reload, key-option, quit)");
+            return err("unknown command '" + cmd + "' (key, text, screenshot, wait-frames, wait-reload, wait-speech, key-option, quit)");
         }
         out.push_back(std::move(st));
     }

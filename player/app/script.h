@@ -8,6 +8,8 @@
 //   wait-reload                          (with --watch) the n-th wait-reload waits until
 //                                        the watched file has been reloaded n times;
 //                                        fails after 30 s
+//   wait-speech [ok|problem]             wait until read-aloud is done (60 s at most);
+//                                        with ok / problem, fail unless it ended so
 //   key-option ID                        (classroom mode) press the number key of the
 //                                        option with this id on the current question:
 //                                        options are shuffled per session
@@ -21,9 +23,9 @@
 namespace signaal::app {
 
 struct ScriptStep {
-    enum class Kind { Key, Text, Screenshot, WaitFrames, WaitReload, KeyOption, Quit } kind;
+    enum class Kind { Key, Text, Screenshot, WaitFrames, WaitReload, WaitSpeech, KeyOption, Quit } kind;
     std::vector<int> keys;  // Key: GLFW key codes, modifiers first
-    std::string text;       // Text, Screenshot, KeyOption (the option's id)
+    std::string text;       // Text, Screenshot, KeyOption (the option's id); WaitSpeech: "", "ok" or "problem"
     int frames = 0;         // WaitFrames
     int line = 0;
 };

@@ -74,6 +74,10 @@ struct State {
     float progress_high = 0;   // the progress bar's furthest point this attempt: it never moves back
     std::string best_offered;  // the answered question's best choice among those offered (feedback shows it)
     bool show_help = false; // support contacts panel open
+    // Read aloud (speech/): an utterance is under way, and why the last one could
+    // not be spoken (drawn under the top bar, and in the projector's corner).
+    bool speaking = false;
+    Notice speech_problem;
     bool watching = false;  // --watch: author mode
 
     float font_px = 18;     // current font size in pixels, for layout
@@ -107,6 +111,10 @@ struct Action {
         SetTheme,      // index (Theme)
         SetScale,      // value
         Back,          // from the load-error or result screen
+        ReadAloud,     // read this screen aloud, or stop (F3); the shell's speech does it (window.cpp)
+        SetReadAloud,  // index: 0 off, 1 on
+        SetReadAuto,   // index: 0 off, 1 on
+        SetSpeechRate, // index: 0 slower, 1 normal, 2 faster
     };
     Kind kind = Kind::None;
     int index = 0;

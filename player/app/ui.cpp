@@ -26,6 +26,7 @@ int glfw_key(Key k) {
         case Key::Right: return GLFW_KEY_RIGHT;
         case Key::F1: return GLFW_KEY_F1;
         case Key::F2: return GLFW_KEY_F2;
+        case Key::F3: return GLFW_KEY_F3;
         case Key::N: return GLFW_KEY_N;
         case Key::K: return GLFW_KEY_K;
         case Key::T: return GLFW_KEY_T;
@@ -33,7 +34,34 @@ int glfw_key(Key k) {
     return GLFW_KEY_UNKNOWN;
 }
 bool typing() { return ImGui::GetIO().WantTextInput; }
+
+std::vector<std::string>* g_transcript = nullptr;
+int g_quiet = 0;
+
+// Draws without speaking: heading() and the rest speak once, through say().
+void draw_wrapped(const std::string& text) {
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+}
+void draw_coloured(const std::string& text, ImGuiCol colour) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(colour));
+    draw_wrapped(text);
+    ImGui::PopStyleColor();
+}
 }  // namespace
+
+void begin_transcript(std::vector<std::string>* parts) { g_transcript = parts; }
+
+void say(const std::string& text) {
+    if (!g_transcript || g_quiet > 0 || text.empty()) return;
+    // A list bullet is drawn, not said: a voice would read out the character's name.
+    static const std::string bullet = "\xE2\x80\xA2 ";
+    g_transcript->push_back(text.rfind(bullet, 0) == 0 ? text.substr(bullet.size()) : text);
+}
+
+Quiet::Quiet() { ++g_quiet; }
+Quiet::~Quiet() { --g_quiet; }
 
 bool pressed(Key k) {
     if (typing()) return false;
@@ -81,10 +109,12 @@ void paragraphs(const std::string& text) {
             ImGui::PushTextWrapPos(right);
             ImGui::TextUnformatted(ps[i].c_str() + 2);
             ImGui::PopTextWrapPos();
+            say(ps[i].substr(2));  // the bullet is drawn, not said
         } else {
             ImGui::PushTextWrapPos(right);
             ImGui::TextUnformatted(ps[i].c_str());
             ImGui::PopTextWrapPos();
+            say(ps[i]);
         }
     }
 }
@@ -93,42 +123,35 @@ void heading(const std::string& text) {
     // One font per size keeps the atlas small; a heading is the body font,
     // scaled up a little and in the heading colour.
     ImGui::SetWindowFontScale(1.3f);
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_PlotLinesHovered));
-    wrapped(text);
-    ImGui::PopStyleColor();
+    draw_coloured(text, ImGuiCol_PlotLinesHovered);
     ImGui::SetWindowFontScale(1.0f);
+    say(text);
 }
 
 void wrapped(const std::string& text) {
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x);
-    ImGui::TextUnformatted(text.c_str());
-    ImGui::PopTextWrapPos();
+    draw_wrapped(text);
+    say(text);
 }
 
-void muted(const std::string& text) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    wrapped(text);
-    ImGui::PopStyleColor();
-}
+void muted(const std::string& text) { draw_coloured(text, ImGuiCol_TextDisabled); }
 
 void field(const std::string& label, const std::string& value) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextUnformatted(label.c_str());
     ImGui::PopStyleColor();
     ImGui::SameLine();
-    wrapped(value);
+    draw_wrapped(value);
+    say(label + " " + value);
 }
 
 void text_good(const std::string& t) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_PlotHistogram));
-    wrapped(t);
-    ImGui::PopStyleColor();
+    draw_coloured(t, ImGuiCol_PlotHistogram);
+    say(t);
 }
 
 void text_bad(const std::string& t) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_PlotLines));
-    wrapped(t);
-    ImGui::PopStyleColor();
+    draw_coloured(t, ImGuiCol_PlotLines);
+    say(t);
 }
 
 bool big_button(const char* id, const std::string& label, bool focused, bool checked, bool checkbox, bool scroll_to) {
@@ -171,6 +194,7 @@ bool big_button(const char* id, const std::string& label, bool focused, bool che
     }
     dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(p.x + pad + box, p.y + pad),
                 ImGui::GetColorU32(ImGuiCol_Text), label.c_str(), nullptr, text_w);
+    if (!label.empty() && label[0] >= '1' && label[0] <= '9') say(label);  // an option, with its number
     // Keep the keyboard focus on screen, but leave the scroll alone otherwise
     // so the learner can still scroll up to re-read the text.
     const ImVec2 clip0 = ImGui::GetWindowPos();
@@ -203,6 +227,15 @@ Action safety_bar(const State& s, const Words& w) {
         ImGui::SameLine();
         if (button(w("Instellingen (F2)", "Settings (F2)"))) a = Action::make(Action::Kind::OpenSettings);
     }
+    const bool readable = s.settings.read_aloud && s.session &&
+                          (s.screen == Screen::ContentNote || s.screen == Screen::Scene || s.screen == Screen::Feedback ||
+                           s.screen == Screen::Result);
+    if (readable) {
+        ImGui::SameLine();
+        if (button(s.speaking ? w("Stop voorlezen (F3)", "Stop reading (F3)") : w("Voorlezen (F3)", "Read aloud (F3)")))
+            a = Action::make(Action::Kind::ReadAloud);
+        if (pressed(Key::F3)) a = Action::make(Action::Kind::ReadAloud);
+    }
     if (pressed(Key::F1)) a = Action::make(Action::Kind::ToggleHelp);
     if (pressed(Key::F2) && s.screen != Screen::Settings) a = Action::make(Action::Kind::OpenSettings);
 
@@ -216,11 +249,14 @@ Action safety_bar(const State& s, const Words& w) {
         }
         muted(w("Je kunt altijd stoppen; je antwoorden blijven bewaard.",
                 "You can always stop; your answers are kept."));
+        muted(w("Toetsen: F1 hulp \xC2\xB7 F2 instellingen \xC2\xB7 F3 voorlezen (nog eens F3 of Esc: stoppen) \xC2\xB7 Esc pauzeren",
+                "Keys: F1 help \xC2\xB7 F2 settings \xC2\xB7 F3 read aloud (F3 again or Esc: stop) \xC2\xB7 Esc pause"));
     }
     if (!s.notice.empty()) {
         ImGui::Separator();
         muted(s.notice.in(s.settings.language));
     }
+    if (!s.speech_problem.empty()) text_bad(s.speech_problem.in(s.settings.language));
     ImGui::Separator();
     ImGui::Spacing();
     return a;

@@ -12,7 +12,7 @@ namespace signaal::app::ui {
 
 // Keys, as screens read them. They report nothing while a text field has the
 // keyboard, so typing a name can never answer a question.
-enum class Key { Enter, Escape, Space, Tab, Up, Down, Left, Right, F1, F2, N, K, T };
+enum class Key { Enter, Escape, Space, Tab, Up, Down, Left, Right, F1, F2, F3, N, K, T };
 bool pressed(Key k);
 bool shift_down();
 // 1–9 pressed this frame (top row or keypad), else 0.
@@ -24,6 +24,22 @@ const Module* current_module(const State& s);
 
 // Width of a comfortable reading column: about 70 characters, never wider than the window.
 float reading_width(const State& s);
+
+// The spoken text of a screen (read aloud, speech/speech.h). While a transcript
+// is open, the widgets below add what they draw to it, in drawing order, so
+// what is read aloud is what the screen shows and cannot drift from it:
+// paragraphs, heading, wrapped, field, text_good / text_bad and numbered
+// options (a big_button whose label begins with its number). Secondary lines
+// (muted, progress) and action buttons, whose labels name keys, are not spoken.
+void begin_transcript(std::vector<std::string>* parts);  // nullptr ends it
+void say(const std::string& text);  // text drawn some other way (the highlight passage)
+// What is drawn while a Quiet lives is not spoken (the presenter's notes).
+struct Quiet {
+    Quiet();
+    ~Quiet();
+    Quiet(const Quiet&) = delete;
+    Quiet& operator=(const Quiet&) = delete;
+};
 
 // A normalised module text: paragraphs with space between, "- " items as bullets.
 void paragraphs(const std::string& text);

@@ -27,6 +27,7 @@
 #include "trainer_screens.h"
 #include "ui.h"
 #include "platform.h"
+#include "speech.h"
 
 namespace signaal::app {
 
@@ -71,13 +72,18 @@ void report_reload(const std::string& path, const LoadResult& lr) {
 // presses arrive, one step at a time with frames in between.
 class ScriptRunner {
 public:
+    // What wait-speech sees of read-aloud: still speaking, done, or done with a problem.
+    enum class Speaking { Busy, Done, Problem };
     // `option_number`: 1-based number of the option with this id on the class question shown, 0: none.
-    ScriptRunner(std::vector<ScriptStep> steps, GLFWwindow* win, std::function<int(const std::string&)> option_number)
-        : steps_(std::move(steps)), win_(win), option_number_(std::move(option_number)) {}
-    bool active() const { return next_ < steps_.size() || !held_.empty() || wait_ > 0 || waiting_for_reload(); }
+    ScriptRunner(std::vector<ScriptStep> steps, GLFWwindow* win, std::function<int(const std::string&)> option_number,
+                 std::function<Speaking()> speaking)
+        : steps_(std::move(steps)), win_(win), speaking_(std::move(speaking)), option_number_(std::move(option_number)) {}
+    bool active() const { return next_ < steps_.size() || !held_.empty() || wait_ > 0 || waiting_for_reload() || waiting_for_speech(); }
     bool waiting_for_reload() const { return reloads_ < reloads_wanted_; }
+    bool waiting_for_speech() const { return speech_line_ > 0; }
     void reloaded() { ++reloads_; }
-    // "LINE: what went wrong" when a step could not be carried out (a wait-reload that timed out).
+    // "LINE: what went wrong" when a step could not be carried out (a wait-reload
+    // that timed out, a wait-speech that did not end as expected).
     const std::string& failure() const { return failure_; }
 
     // Called once before each frame. Returns a screenshot file to take after
@@ -88,6 +94,10 @@ public:
                 failure_ = std::to_string(steps_[next_ - 1].line) + ": wait-reload: the watched file did not change within 30 s";
                 quit = true;
             }
+            return "";
+        }
+        if (waiting_for_speech()) {
+            check_speech(quit);
             return "";
         }
         if (!held_.empty()) {
@@ -123,6 +133,12 @@ public:
                 reloads_wanted_ = ++wait_reload_steps_;
                 reload_deadline_ = std::chrono::steady_clock::now() + std::chrono::seconds(30);
                 break;
+            case ScriptStep::Kind::WaitSpeech:
+                // Bounded like wait-reload: speech that never ends fails the test.
+                speech_line_ = st.line;
+                speech_expect_ = st.text;
+                speech_deadline_ = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+                break;
             case ScriptStep::Kind::KeyOption: {
                 const int n = option_number_ ? option_number_(st.text) : 0;
                 if (n < 1 || n > 9) {
@@ -144,7 +160,30 @@ public:
 private:
     std::vector<ScriptStep> steps_;
     GLFWwindow* win_;
+    std::function<Speaking()> speaking_;
+    int speech_line_ = 0;  // the wait-speech step being waited on
+    std::string speech_expect_;
+    std::chrono::steady_clock::time_point speech_deadline_;
     size_t next_ = 0;
+
+    void check_speech(bool& quit) {
+        const Speaking now = speaking_();
+        std::string why;
+        if (now == Speaking::Busy) {
+            if (std::chrono::steady_clock::now() < speech_deadline_) return;
+            why = "still speaking after 60 s";
+        } else if (speech_expect_ == "ok" && now == Speaking::Problem) {
+            why = "read aloud reported a problem (shown in the window)";
+        } else if (speech_expect_ == "problem" && now == Speaking::Done) {
+            why = "read aloud spoke, but a problem was expected";
+        }
+        if (!why.empty()) {
+            failure_ = std::to_string(speech_line_) + ": wait-speech: " + why;
+            quit = true;
+        }
+        speech_line_ = 0;
+        wait_ = 1;  // one frame to draw the result
+    }
     std::vector<int> held_;
     int wait_ = 0;
     std::function<int(const std::string&)> option_number_;
@@ -183,12 +222,18 @@ public:
                 std::cerr << *e << "\n";
                 return 2;
             }
-            script.emplace(std::move(std::get<std::vector<ScriptStep>>(r)), win_, [this](const std::string& id) {
-                const Shown sh = shown(s_);
-                for (size_t i = 0; i < sh.options.size(); ++i)
-                    if (sh.options[i].id == id) return static_cast<int>(i) + 1;
-                return 0;
-            });
+            script.emplace(
+                std::move(std::get<std::vector<ScriptStep>>(r)), win_,
+                [this](const std::string& id) {
+                    const Shown sh = shown(s_);
+                    for (size_t i = 0; i < sh.options.size(); ++i)
+                        if (sh.options[i].id == id) return static_cast<int>(i) + 1;
+                    return 0;
+                },
+                [this] {
+                    if (speech_.busy()) return ScriptRunner::Speaking::Busy;
+                    return speech_.problem().empty() ? ScriptRunner::Speaking::Done : ScriptRunner::Speaking::Problem;
+                });
         }
         std::optional<std::filesystem::file_time_type> watched;
         if (!o_.watch.empty()) watched = mtime(o_.watch);
@@ -199,7 +244,8 @@ public:
             // While a trainer report builds the script waits for it (so a test can
             // filter and export what was built); the loop idles until the worker wakes it.
             const bool scripted = script && script->active() && !s_.trainer.building;
-            if (scripted && script->waiting_for_reload()) glfwWaitEventsTimeout(0.05);  // the file, not a busy loop
+            if (scripted && (script->waiting_for_reload() || script->waiting_for_speech()))
+                glfwWaitEventsTimeout(0.05);  // the file or the speech thread, not a busy loop
             else if (scripted || frames_left > 0) glfwPollEvents();
             else if (!o_.watch.empty()) glfwWaitEventsTimeout(0.5);  // poll the file twice a second
             else if (s_.klass.active && s_.klass.timer_running) {
@@ -211,6 +257,7 @@ public:
                 g_event = false;
                 frames_left = kSettleFrames;
             }
+            if (sync_speech()) frames_left = std::max(frames_left, kSettleFrames);  // the button and any problem
             // One frame per wake-up from the worker: the progress bar moves, then the loop idles again.
             if (TrainerController(s_, job_).poll()) frames_left = std::max(frames_left, s_.trainer.building ? 1 : kSettleFrames);
             if (!o_.watch.empty()) {
@@ -288,6 +335,52 @@ private:
     Screen last_screen_ = Screen::LoadError;
     size_t last_answers_ = static_cast<size_t>(-1);
     int windowed_[4] = {0, 0, 1280, 800};  // position and size before full screen
+    // Read aloud: the engine's thread wakes the idle loop when an utterance ends.
+    speech::Speech speech_{[] { glfwPostEmptyEvent(); }};
+    std::string spoken_key_;  // which screen the speech belongs to: moving on stops it
+    // This screen's reading was asked for and not stopped. The engine may still be
+    // busy winding down a stopped utterance; that must not make F3 on the next
+    // screen a "stop".
+    bool reading_ = false;
+
+    void stop_reading() {
+        reading_ = false;
+        speech_.stop();
+    }
+
+    // Copies the engine's state into State for drawing; true when it changed.
+    bool sync_speech() {
+        const bool busy = reading_ && speech_.busy();
+        const speech::Problem p = speech_.problem();
+        if (busy == s_.speaking && p.nl == s_.speech_problem.nl && p.en == s_.speech_problem.en) return false;
+        if (!p.empty() && p.en != s_.speech_problem.en) std::cerr << "signaal: " << p.en << "\n";
+        s_.speaking = busy;
+        s_.speech_problem = {p.nl, p.en};
+        return true;
+    }
+
+    // After a frame: stops reading when the screen changed (and reads the new one
+    // when the learner asked for that), and answers F3 / the button / Esc.
+    // `spoken` is what this frame's screen drew, `readable` whether it may be read.
+    void speech_after_frame(const std::string& key, bool readable, bool asked, const std::vector<std::string>& spoken) {
+        if (!s_.settings.read_aloud) readable = false;
+        bool start = false;
+        if (key != spoken_key_) {
+            spoken_key_ = key;
+            stop_reading();
+            start = readable && s_.settings.read_auto;
+        }
+        if (asked) {
+            if (reading_ && speech_.busy()) stop_reading();
+            else start = readable;
+        }
+        if (!ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) stop_reading();
+        if (start && !spoken.empty()) {
+            speech_.speak({s_.settings.language, static_cast<speech::Rate>(s_.settings.speech_rate), spoken});
+            reading_ = true;
+        }
+        if (sync_speech()) g_event = true;
+    }
 
     float scale() const {
         if (s_.settings.ui_scale > 0) return s_.settings.ui_scale;
@@ -388,6 +481,8 @@ private:
         scroll_keys();
 
         Action a;
+        std::vector<std::string> spoken;
+        ui::begin_transcript(&spoken);
         switch (s_.screen) {
             case Screen::Catalogue: a = draw_catalogue(s_, w); break;
             case Screen::ContentNote: a = s_.session ? draw_content_note(s_, w) : Action{}; break;
@@ -398,11 +493,19 @@ private:
             case Screen::LoadError: a = draw_load_error(s_, w); break;
             case Screen::ClassSetup: case Screen::Class: case Screen::Trainer: break;  // class_frame() / trainer_frame() draw these
         }
+        ui::begin_transcript(nullptr);
         ImGui::End();
         if (a.kind == Action::Kind::None) a = bar;
         s_.scroll_to_cursor = false;
 
         present(shot);
+        {
+            const bool readable = s_.session && (s_.screen == Screen::ContentNote || s_.screen == Screen::Scene ||
+                                                 s_.screen == Screen::Feedback || s_.screen == Screen::Result);
+            const std::string key = std::to_string(static_cast<int>(s_.screen)) + "/" + s_.settings.language + "/" +
+                                    (s_.session ? s_.session->scene().id + "/" + std::to_string(s_.session->answers().size()) : "");
+            speech_after_frame(key, readable, a.kind == Action::Kind::ReadAloud, spoken);
+        }
 
         // Apply the action after the frame, so every frame draws one consistent state.
         if (a.kind == Action::Kind::OpenTrainer) {
@@ -435,9 +538,18 @@ private:
     }
 
     // Classroom mode draws its own windows (class_view.cpp) and has its own actions.
+    // F3 reads the projector view aloud, never the presenter panel (class_view.cpp keeps it quiet).
     void class_frame(const std::string& shot, const Words& w) {
+        std::vector<std::string> spoken;
+        ui::begin_transcript(&spoken);
         ClassAction a = draw_class(s_, w);
+        ui::begin_transcript(nullptr);
         present(shot);
+        const ClassState& c = s_.klass;
+        const bool readable = s_.screen == Screen::Class && !c.blank;
+        const bool asked = readable && !ImGui::GetIO().WantTextInput && !c.entering && ImGui::IsKeyPressed(GLFW_KEY_F3, false);
+        speech_after_frame("class/" + s_.settings.language + "/" + std::to_string(c.generation) + (c.blank ? "/blank" : ""), readable,
+                           asked, spoken);
         if (a.kind != ClassAction::Kind::None) after(ClassController(s_).apply(a));
         update_image();
     }

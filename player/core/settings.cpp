@@ -62,6 +62,10 @@ Settings load_settings(const std::string& path) {
     if (s.window_width < 0 || s.window_width > 20000) s.window_width = 0;
     if (s.window_height < 0 || s.window_height > 20000) s.window_height = 0;
     if (!(s.ui_scale >= 0 && s.ui_scale <= 8)) s.ui_scale = 0;
+    take(j, "read_aloud", s.read_aloud);
+    take(j, "read_auto", s.read_auto);
+    take(j, "speech_rate", s.speech_rate);
+    s.speech_rate = std::clamp(s.speech_rate, 0, 2);
     return s;
 }
 
@@ -70,7 +74,8 @@ std::optional<std::string> save_settings(const std::string& path, const Settings
               {"venue", s.venue},              {"role", s.role},
               {"font_step", s.font_step},      {"theme", theme_name(s.theme)},
               {"window_width", s.window_width}, {"window_height", s.window_height},
-              {"ui_scale", s.ui_scale}};
+              {"ui_scale", s.ui_scale},         {"read_aloud", s.read_aloud},
+              {"read_auto", s.read_auto},       {"speech_rate", s.speech_rate}};
     std::error_code ec;
     std::filesystem::create_directories(platform::to_path(path).parent_path(), ec);
     return write_file_atomic(path, j.dump(2) + "\n");

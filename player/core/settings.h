@@ -17,6 +17,9 @@ struct Settings {
     Theme theme = Theme::Light;
     int window_width = 0, window_height = 0;  // 0: pick from the monitor
     float ui_scale = 0;           // 0: follow the monitor's content scale
+    bool read_aloud = true;       // the read-aloud button and key (F3)
+    bool read_auto = false;       // read each new screen aloud by itself
+    int speech_rate = 1;          // 0 slower, 1 normal, 2 faster
 };
 
 inline constexpr int kFontSteps = 6;  // small, normal, large, larger, very large, huge

@@ -62,7 +62,11 @@ void options(const State& s, const Words& w, const Shown& sh) {
         ImGui::TableNextColumn();
         ImGui::Text("%zu", i + 1);
         ImGui::TableNextColumn();
-        ui::wrapped(teacher_mark ? "\xE2\x80\xA2 " + o.label : o.label);
+        ui::say(std::to_string(i + 1) + ". " + o.label);  // read aloud with its number, as the two columns show it
+        {
+            const ui::Quiet quiet;  // said above; the teacher's mark is for the teacher
+            ui::wrapped(teacher_mark ? "\xE2\x80\xA2 " + o.label : o.label);
+        }
         if (votes) {
             ImGui::TableNextColumn();
             auto it = sh.votes.find(o.id);

@@ -58,6 +58,10 @@ ClassAction draw_class(const State& s, const Words& w) {
             ImGui::PopStyleColor();
         }
         draw_projector(s, w);
+        if (!s.speech_problem.empty()) {  // read aloud (F3) could not speak: say why, not silence
+            const ui::Quiet quiet;
+            ui::text_bad(s.speech_problem.in(s.settings.language));
+        }
     }
     // The clicker's PageDown first scrolls a scene longer than the screen, then goes on.
     if (!setup && a.kind == CK::None && !ImGui::GetIO().WantTextInput && !c.entering && !c.list &&
@@ -82,6 +86,7 @@ ClassAction draw_class(const State& s, const Words& w) {
         ImGui::Begin("##presenter", nullptr, kFixed | ImGuiWindowFlags_NoNavInputs);
         ImGui::GetWindowDrawList()->AddLine(ImGui::GetWindowPos(), ImVec2(ImGui::GetWindowPos().x, ImGui::GetWindowPos().y + vp->Size.y),
                                             ImGui::GetColorU32(ImGuiCol_Text), 2.0f);
+        const ui::Quiet quiet;  // the teacher's notes and points are never read aloud
         if (ClassAction p = draw_presenter(s, w); p.kind != CK::None) a = p;
         ImGui::End();
         ImGui::PopStyleColor();

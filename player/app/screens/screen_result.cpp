@@ -50,11 +50,16 @@ Action draw_result(const State& s, const Words& w) {
             ui::wrapped(std::to_string(p.n) + ".");
             ImGui::SameLine(s.font_px * 1.5f + ImGui::GetStyle().WindowPadding.x);
             ImGui::BeginGroup();
-            ui::muted(w("Wat ging er mis:", "What went wrong:"));
+            // Muted to look secondary, but read aloud: without them the two texts run together.
+            const char* wrong = w("Wat ging er mis:", "What went wrong:");
+            ui::muted(wrong);
+            ui::say(wrong);
             ui::paragraphs(ui::T(s, p.went_wrong));
             ImGui::EndGroup();
             ImGui::Indent(s.font_px * 1.5f);
-            ui::muted(w("Wat had moeten gebeuren:", "What should have happened:"));
+            const char* should = w("Wat had moeten gebeuren:", "What should have happened:");
+            ui::muted(should);
+            ui::say(should);
             ui::paragraphs(ui::T(s, p.should_have));
             ImGui::Unindent(s.font_px * 1.5f);
             ImGui::Spacing();
@@ -66,7 +71,10 @@ Action draw_result(const State& s, const Words& w) {
     }
     ImGui::Spacing();
     if (!s.record_error.empty()) ui::text_bad(std::string(w("Scorebestand niet opgeslagen: ", "Score record not saved: ")) + s.record_error);
-    else ui::field(w("Scorebestand:", "Score record:"), s.record_path);
+    else {
+        const ui::Quiet quiet;  // a file path read aloud is noise to a learner
+        ui::field(w("Scorebestand:", "Score record:"), s.record_path);
+    }
     ImGui::Spacing();
     Action a;
     if (ui::big_button("##back", w("Terug naar de cursussen (Enter)", "Back to the courses (Enter)"), true) ||

@@ -79,6 +79,10 @@ int draw_passage(const State& s, const Scene& sc) {
         }
     }
 
+    std::string spoken;  // read aloud as shown: the words in order, each phrase with its number
+    for (const Word& wd : words) spoken += (spoken.empty() ? "" : " ") + wd.text;
+    ui::say(spoken);
+
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float th = std::max(2.0f, ImGui::GetFontSize() * 0.12f);
     const float fh = ImGui::GetFontSize();

@@ -1,4 +1,4 @@
-// Settings: language, text size, theme and scale. Every control is reachable
+// Settings: language, text size, theme, scale and read aloud. Every control is reachable
 // with the arrow keys (ImGui's keyboard navigation) and toggled with Space.
 #include <imgui.h>
 
@@ -47,6 +47,24 @@ Action draw_settings(const State& s, const Words& w) {
             a = Action::make(K::SetScale);
             a.value = scales[i];
         }
+    }
+    ImGui::Spacing();
+
+    ui::wrapped(w("Voorlezen (F3)", "Read aloud (F3)"));
+    if (ImGui::RadioButton(w("aan", "on"), s.settings.read_aloud)) a = Action::make(K::SetReadAloud, 1);
+    ImGui::SameLine();
+    if (ImGui::RadioButton(w("uit", "off"), !s.settings.read_aloud)) a = Action::make(K::SetReadAloud, 0);
+    ImGui::SameLine();
+    bool auto_read = s.settings.read_auto;
+    if (ImGui::Checkbox(w("elk nieuw scherm vanzelf voorlezen", "read each new screen by itself"), &auto_read))
+        a = Action::make(K::SetReadAuto, auto_read ? 1 : 0);
+    const char* rates[] = {w("langzamer", "slower"), w("normaal", "normal"), w("sneller", "faster")};
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(w("Snelheid:", "Speed:"));
+    for (int i = 0; i < 3; ++i) {
+        ImGui::SameLine();
+        std::string id = std::string(rates[i]) + "##rate";  // "normaal" is also a text size
+        if (ImGui::RadioButton(id.c_str(), s.settings.speech_rate == i)) a = Action::make(K::SetSpeechRate, i);
     }
     ImGui::Spacing();
     // Shows at once whether the font has every glyph Dutch course text uses.
