@@ -663,6 +663,11 @@ int run_window(const WindowOptions& o) {
     io.ConfigInputTextCursorBlink = false;  // a blinking cursor would need frames while idle
     ImGui_ImplGlfw_InitForOpenGL(win, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
+    // PageUp/PageDown scroll the screen (scroll_keys, class_view.cpp). Left to
+    // ImGui's navigation they would also move the focus a page down, and on the
+    // start screen the selected module follows the focus (to Case 7).
+    io.KeyMap[ImGuiKey_PageUp] = -1;
+    io.KeyMap[ImGuiKey_PageDown] = -1;
 
     int rc = 0;
     {
