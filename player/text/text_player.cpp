@@ -14,6 +14,7 @@
 #include "session.h"
 #include "text_format.h"
 #include "platform.h"
+#include "translate.h"
 
 namespace signaal {
 
@@ -22,18 +23,14 @@ void add_text_options(CLI::App& app, TextOptions& o) {
     app.add_option("--venue", o.venue, "Trainee's hotel, park, school or organisation");
     app.add_option("--role", o.role, "Trainee's job or role");
     app.add_option("--records", o.records_dir, "Folder for score records (default: " + default_records_dir() + ")");
-    app.add_option("--lang", o.lang, "Language: nl or en")->check(CLI::IsMember({"nl", "en"}));
+    app.add_option("--lang", o.lang, "Language of the texts and the interface: nl, en, pl, ... (a BCP 47 tag)")
+        ->check(CLI::Validator([](std::string& v) { return valid_language_tag(v) ? std::string() : "'" + v + "' is not a language tag (like nl, en or pl)"; },
+                               "LANG"));
     app.add_option("--content", o.content_dirs, "Content folder(s) to find modules in (repeatable)");
     app.add_flag("--new", o.fresh, "Start a new attempt even if an unfinished one exists");
 }
 
 namespace {
-
-// The terminal's words, in the learner's language.
-struct Words {
-    bool nl;
-    const char* operator()(const char* dutch, const char* english) const { return nl ? dutch : english; }
-};
 
 // Wraps a paragraph at `width` code points. The first line starts with `first`,
 // the others with as many spaces, so numbered items hang neatly.
@@ -72,7 +69,7 @@ std::string wrap(const std::string& text, size_t width, const std::string& first
 class TextPlayer {
 public:
     TextPlayer(const TextOptions& o, std::istream& in, std::ostream& out, std::ostream& err, bool interactive)
-        : o_(o), in_(in), out_(out), err_(err), interactive_(interactive), w_{o.lang == "nl"} {}
+        : o_(o), in_(in), out_(out), err_(err), interactive_(interactive), w_{o.lang} {}
 
     int run() {
         std::string path = resolve_module();
