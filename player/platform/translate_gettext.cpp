@@ -12,11 +12,6 @@
 
 #include "platform.h"
 
-// gettext caches each lookup; this counter, which setlocale() and textdomain()
-// also bump, tells it the language changed (documented in gettext's manual,
-// "Being a gettext grok", for programs that change LANGUAGE while running).
-extern "C" int _nl_msg_cat_cntr;
-
 namespace signaal::platform {
 namespace {
 
@@ -64,14 +59,19 @@ bool use_language(Catalogues& c, const std::string& lang) {
         c.bound = true;
         if (c.dir.empty()) c.dir = find_locale_dir();
         if (c.dir.empty()) return false;
+#ifdef _WIN32
+        wbindtextdomain(kDomain, to_path(c.dir).c_str());  // a UTF-8 folder name reaches Windows intact
+#else
         bindtextdomain(kDomain, c.dir.c_str());
-        bind_textdomain_codeset(kDomain, "UTF-8");
-        // gettext ignores LANGUAGE while LC_MESSAGES is the "C" locale, which
-        // is what a program that never called setlocale runs in. C.UTF-8 is
-        // built into glibc (2.35 and later); the message category governs
-        // nothing else Signaal shows.
+        // glibc's gettext ignores LANGUAGE while LC_MESSAGES is the "C" locale,
+        // which is what a program that never called setlocale runs in. C.UTF-8
+        // is built into glibc (2.35 and later); the message category governs
+        // nothing else Signaal shows. (GNU libintl on Windows takes the user's
+        // locale from Windows, never "C".)
         const char* now = std::setlocale(LC_MESSAGES, nullptr);
         if (!now || std::strcmp(now, "C") == 0 || std::strcmp(now, "POSIX") == 0) std::setlocale(LC_MESSAGES, "C.UTF-8");
+#endif
+        bind_textdomain_codeset(kDomain, "UTF-8");
     }
     if (c.dir.empty()) return false;
     if (lang != c.lang) {
@@ -82,7 +82,9 @@ bool use_language(Catalogues& c, const std::string& lang) {
 #else
         setenv("LANGUAGE", lang.c_str(), 1);
 #endif
-        ++_nl_msg_cat_cntr;
+        // gettext caches each lookup; a successful textdomain() call is its
+        // documented signal that the loaded catalogues changed.
+        textdomain(kDomain);
         c.lang = lang;
     }
     return true;

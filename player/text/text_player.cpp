@@ -9,6 +9,7 @@
 
 #include "catalogue.h"
 #include "hash.h"
+#include "language_option.h"
 #include "loader.h"
 #include "records.h"
 #include "session.h"
@@ -24,8 +25,7 @@ void add_text_options(CLI::App& app, TextOptions& o) {
     app.add_option("--role", o.role, "Trainee's job or role");
     app.add_option("--records", o.records_dir, "Folder for score records (default: " + default_records_dir() + ")");
     app.add_option("--lang", o.lang, "Language of the texts and the interface: nl, en, pl, ... (a BCP 47 tag)")
-        ->check(CLI::Validator([](std::string& v) { return valid_language_tag(v) ? std::string() : "'" + v + "' is not a language tag (like nl, en or pl)"; },
-                               "LANG"));
+        ->check(language_tag_check());
     app.add_option("--content", o.content_dirs, "Content folder(s) to find modules in (repeatable)");
     app.add_flag("--new", o.fresh, "Start a new attempt even if an unfinished one exists");
 }

@@ -22,8 +22,9 @@ check=0
 [[ ${1:-} == --check ]] && check=1
 python=${SIGNAAL_PYTHON:-/usr/bin/python3}  # Debian's, which has python3-polib
 
-# The sources whose strings are the interface's: the window and the terminal player.
-mapfile -t sources < <(find player/app player/text -name '*.cpp' -o -name '*.h' | LC_ALL=C sort)
+# The sources whose strings are the interface's: the window, the terminal player
+# and the certificates (player/report/certificate.cpp).
+mapfile -t sources < <(find player/app player/text player/report -name '*.cpp' -o -name '*.h' | LC_ALL=C sort)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
