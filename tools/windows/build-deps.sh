@@ -99,6 +99,9 @@ build_libharu() {
 # (player/platform/translate_gettext.cpp). No iconv: the catalogues are UTF-8
 # and are asked for as UTF-8, so nothing is converted.
 build_gettext() {
+  # Debian's patches leave configure.ac newer than configure, and make would
+  # then call automake: one time stamp for every file says nothing changed.
+  find "$src" -type f -exec touch -d '2020-01-01 00:00' {} +
   (cd "$src/gettext-runtime" &&
     ./configure --host=$triple --prefix="$prefix" --disable-shared --enable-static --disable-libasprintf \
       --disable-java --disable-csharp --disable-rpath --without-libiconv-prefix --enable-threads=windows \
