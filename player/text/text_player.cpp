@@ -156,8 +156,12 @@ private:
                 continue;
             }
             ok.push_back(&e);
-            out_ << wrap(T(e.module->title) + " (" + std::to_string(e.module->minutes) + " min)", 74,
-                         "  " + std::to_string(ok.size()) + ". ");
+            // The languages the module is complete in, as tags: "(5 min · nl en pl)".
+            std::string langs;
+            for (const auto& l : e.module->complete_languages()) langs += " " + l;
+            out_ << wrap(e.module->title.get(o_.lang, e.module->fallback_language()) + " (" + std::to_string(e.module->minutes) +
+                             " min \xC2\xB7" + langs + ")",
+                         74, "  " + std::to_string(ok.size()) + ". ");
         }
         if (ok.empty()) {
             err_ << w_("Geen modules gevonden.", "No modules found.") << "\n";

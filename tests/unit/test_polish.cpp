@@ -110,3 +110,16 @@ TEST_CASE("a module lists the languages it is complete in; the catalogue offers 
     Catalogue c = load_catalogue({test::source_dir() + "/i18n"});
     CHECK(content_languages(c) == std::vector<std::string>{"nl", "en", "pl"});
 }
+
+TEST_CASE("the terminal player's module list names each module's complete languages", "[polish]") {
+    TextOptions o;
+    o.lang = "pl";
+    o.content_dirs = {test::source_dir() + "/i18n"};
+    o.records_dir = test::temp_dir("polish-list");
+    std::istringstream in("");
+    std::ostringstream out, err;
+    run_text_player(o, in, out, err, false);  // not a terminal: lists, then asks for a module by name
+    INFO(out.str() << err.str());
+    CHECK(out.str().find("Test: wiecz\u00F3r w recepcji (3 min \u00B7 nl en pl)") != std::string::npos);
+    CHECK(err.str().find("Podaj modu\u0142: signaal --text MODU\u0141") != std::string::npos);
+}
