@@ -2,6 +2,7 @@
 
 #include <hpdf.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -163,11 +164,13 @@ Pdf certificate_pdf(const ReportModel& model, const TraineeRow& t, const CourseP
         if (const char* t = own(dutch, english); third && std::strcmp(t, english) != 0) s += std::string(" / ") + t;
         return s;
     };
-    // A label left of its value: shrunk (to 8 pt) to the room it has, then wrapped.
-    auto label = [&](float y, const std::string& s, float room) {
-        Fitted ft = fit(font, s, room, 12, 8);
-        for (const auto& line : ft.lines) text(font, ft.size, 80, y, line), y -= ft.size * 1.1f;
+    // Text from x to `right`: shrunk (to 7 pt) to the room it has, then wrapped
+    // downwards; a third language makes the bilingual lines longer.
+    auto fitted = [&](HPDF_Font f, float size, float x, float y, float right, const std::string& s) {
+        Fitted ft = fit(f, s, right - x, size, std::min(size, 7.f));
+        for (const auto& line : ft.lines) text(f, ft.size, x, y, line), y -= ft.size * 1.1f;
     };
+    auto label = [&](float y, const std::string& s, float room) { fitted(font, 12, 80, y, 80 + room, s); };
     centred(heavy, 30, 20, H - 120, w("Certificaat", "Certificate"));
     HPDF_Page_SetRGBFill(page, 0.1f, 0.1f, 0.1f);
     float y = centred(font, 13, 9, H - 150, "Signaal — signalen van seksuele uitbuiting en mensenhandel van kinderen");
@@ -187,7 +190,7 @@ Pdf certificate_pdf(const ReportModel& model, const TraineeRow& t, const CourseP
     const float x0 = 80, x1 = 340, x2 = 450, bottom = 255;
     text(heavy, 11, x0, y, "Module");
     text(heavy, 11, x1, y, "Score");
-    text(heavy, 11, x2, y, w("Datum", "Date"));
+    fitted(heavy, 11, x2, y, W - 60, w("Datum", "Date"));
     HPDF_Page_SetLineWidth(page, 0.5f);
     HPDF_Page_MoveTo(page, x0, y - 5);
     HPDF_Page_LineTo(page, W - 90, y - 5);
@@ -216,7 +219,8 @@ Pdf certificate_pdf(const ReportModel& model, const TraineeRow& t, const CourseP
     label(230, w("Behaald op", "Passed on") + ":", x1 - 60 - x0 - 8);
     text(heavy, 12, x1 - 60, 230, passed_on);
     label(210, w("Geldig tot", "Valid until") + ":", x1 - 60 - x0 - 8);
-    text(heavy, 12, x1 - 60, 210, expires + "  (" + w("herhaling", "refresher") + ")");
+    text(heavy, 12, x1 - 60, 210, expires);
+    fitted(font, 12, x1 - 60 + width_at(heavy, 12, expires) + 10, 210, W - 60, "(" + w("herhaling", "refresher") + ")");
     label(175, w("Verificatiecode", "Verification code") + ":", W - 2 * x0);
     text(heavy, 16, x0, 152, pass.code);
     HPDF_Page_SetRGBFill(page, 0.35f, 0.35f, 0.35f);

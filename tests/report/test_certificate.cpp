@@ -149,6 +149,12 @@ TEST_CASE("certificate of a Polish attempt: Dutch and English, and Polish added"
     CHECK(pl.find("Recognising signs in hotels and holiday parks") != std::string::npos);
     CHECK(pl.find("Rozpoznawanie sygnałów w hotelach i parkach wypoczynkowych") != std::string::npos);
     CHECK(pl.find("Kod weryfikacyjny") != std::string::npos);
+    // The longer three-language lines stay inside the frame.
+    const std::string dir = rt::temp_dir("cert-pl");
+    rt::spit(dir + "/pl.pdf", pdf.bytes);
+    int words = 0;
+    CHECK(rt::words_outside_frame(dir + "/pl.pdf", words) == std::vector<std::string>{});
+    CHECK(words > 40);
     // A Dutch attempt's certificate has no third language.
     const std::string only = text_of(nl.bytes, "nl");
     CHECK(only.find("Certificaat / Certificate") != std::string::npos);
