@@ -98,7 +98,7 @@ TEST_CASE("every text on a certificate fits the page", "[report][cert][layout]")
     }
     t.modules.back().best = {"r", "2026-01-02T23:08:00Z", 85, 70, true, true, "", ""};
     CoursePass p{"hotel-park", title_nl, title_en, "hotel-3", "8a1c2d3e-0000-4000-8000-000000000001", "2026-01-02T23:08:00.000Z", 85,
-                 "AB12-CD34-EF56-7890", "2028-01-03", ""};
+                 "AB12-CD34-EF56-7890", "2028-01-03", "", "nl", ""};
     t.passes.push_back(p);
     Pdf pdf = certificate_pdf(m, t, p, {});
     REQUIRE(pdf.error == "");
