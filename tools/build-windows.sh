@@ -30,6 +30,9 @@ rm -rf "$stage"
 mkdir -p "$stage/fonts" "$stage/licenses"
 cp "$build"/bin/signaal.exe "$build"/bin/signaal-check.exe "$build"/bin/signaal-verify.exe "$build"/bin/signaal-report.exe "$stage/"
 cp -r content "$stage/content"
+# The interface catalogues (po/*.po compiled by the build), where
+# player/platform/translate_gettext.cpp looks: locale\<lang>\LC_MESSAGES\signaal.mo.
+cp -r "$build/share/locale" "$stage/locale"
 # The window's font (player/app/fonts.cpp) and the certificate's two
 # (player/report/certificate.h), from Debian's font packages, with their terms.
 cp /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf "$stage/fonts/"
@@ -57,6 +60,7 @@ signaal-verify.exe   checks score records
 signaal-report.exe   trainer's reports and certificates
 
 content\\   the bundled course      fonts\\   fonts the window and certificates use
+locale\\    the interface in other languages (Polish: signaal.exe --lang pl)
 licenses\\  the terms of every library and font included
 
 Score records are kept in %APPDATA%\\Signaal\\records, settings in

@@ -10,9 +10,9 @@ build_pkgs=(build-essential cmake ninja-build pkg-config
   libimgui-dev libglfw3-dev libgl-dev python3-glad libstb-dev
   libhpdf-dev libcurl4-openssl-dev libutf8proc-dev libjemalloc-dev libsimdjson-dev
   libespeak-ng-dev espeak-ng-data libpcaudio-dev
-  fonts-noto-core fonts-dejavu-core fontconfig)
+  fonts-noto-core fonts-dejavu-core fontconfig gettext)
 test_pkgs=(catch2 xvfb xauth libgl1-mesa-dri xdotool clang libclang-rt-14-dev
-  libxml2-utils poppler-utils python3 procps appstream desktop-file-utils sox)
+  libxml2-utils poppler-utils python3 python3-polib procps appstream desktop-file-utils sox)
 
 pkgs=("${build_pkgs[@]}")
 if [[ "${1:-}" == "--test" ]]; then pkgs+=("${test_pkgs[@]}"); fi

@@ -6,6 +6,7 @@
 
 #include <iostream>
 
+#include "language_option.h"
 #include "catalogue.h"
 #include "checker.h"
 #include "loader.h"
@@ -32,7 +33,7 @@ int main(int argc, char** argv) {
     app.add_option("--format", format, "Output format")->check(CLI::IsMember({"text", "json"}));
     app.add_option("--graph", graph, "Print the scene graph of MODULE as Graphviz DOT and exit");
     app.add_option("--lang", lang, "Language of labels in --graph (default: the module's first language)")
-        ->check(CLI::IsMember({"nl", "en"}));
+        ->check(signaal::language_tag_check());
     app.add_flag("-q,--quiet", quiet, "Print problems only, no per-module summary");
     app.footer("Graph analyses, over every reachable state (scene x the values of the variables\n"
                "conditions read), after the loader's own checks:\n"

@@ -5,6 +5,7 @@
 
 #include "class_controller.h"
 #include "hash.h"
+#include "text_format.h"
 #include "words.h"
 
 namespace signaal::app {
@@ -147,7 +148,7 @@ Effects Controller::apply(const Action& a) {
     switch (a.kind) {
         case K::None: break;
         case K::SetLanguage:
-            s_.settings.language = a.text == "en" ? "en" : "nl";
+            if (valid_language_tag(a.text)) s_.settings.language = a.text;
             s_.info.language = s_.settings.language;
             save_settings_now();
             break;

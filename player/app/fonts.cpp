@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <iterator>
+#include "glyph_ranges.h"
 #include "platform.h"
 
 namespace signaal::app {
@@ -16,7 +18,7 @@ std::string find_font_file() {
     // fontconfig, which Windows does not have.
     std::error_code ec;
     if (const std::string exe = platform::executable_dir(); !exe.empty())
-        for (const char* name : {"NotoSans-Regular.ttf", "DejaVuSans.ttf"})
+        for (const char* name : kFontNames)
             if (auto p = platform::to_path(exe) / "fonts" / name; std::filesystem::is_regular_file(p, ec)) return platform::from_path(p);
     for (const char* family : {"Noto Sans", "DejaVu Sans"}) {
         std::string cmd = std::string("fc-match -f '%{file}' '") + family + ":style=Regular' 2>/dev/null";
@@ -32,7 +34,7 @@ std::string find_font_file() {
             if (lower.find(want) != std::string::npos && std::filesystem::is_regular_file(path)) return path;
         }
     }
-    for (const char* p : {"/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"})
+    for (const char* p : kDebianFontPaths)
         if (std::filesystem::is_regular_file(p)) return p;
     return "";
 }
@@ -61,22 +63,12 @@ ImFont* add_font(const std::string& file, float px, const ImFontConfig& cfg, con
 void build_fonts(const std::string& file, float px, float large_px) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
-    // ImGui's default range is Basic Latin + Latin-1 only. Dutch course text also
-    // uses curly quotes ‘ ’ “ ”, dashes – —, … and • (General Punctuation) and €,
-    // and names from other languages need Latin Extended-A/B.
+    // kGlyphRanges (glyph_ranges.h), which the glyph test checks the course against.
     static ImVector<ImWchar> ranges;
     if (ranges.empty()) {
         ImFontGlyphRangesBuilder b;
-        static const ImWchar extra[] = {
-            0x0020, 0x00FF,  // Basic Latin + Latin-1 Supplement (ë é ï ö …)
-            0x0100, 0x024F,  // Latin Extended-A and -B (ĳ, ł, ş, …)
-            0x2010, 0x206F,  // General Punctuation: – — ‘ ’ “ ” • … ‰
-            0x20AC, 0x20AC,  // €
-            0x2122, 0x2122,  // ™
-            0x2190, 0x2193,  // arrows for key hints
-            0xFFFD, 0xFFFD,  // replacement character
-            0,
-        };
+        static ImWchar extra[std::size(kGlyphRanges)];
+        for (size_t i = 0; i < std::size(kGlyphRanges); ++i) extra[i] = static_cast<ImWchar>(kGlyphRanges[i]);
         b.AddRanges(extra);
         b.BuildRanges(&ranges);
     }

@@ -68,7 +68,9 @@ struct State {
         std::string nl, en;
         bool empty() const { return nl.empty() && en.empty(); }
         void clear() { nl.clear(), en.clear(); }
-        const std::string& in(const std::string& language) const { return language == "en" ? en : nl; }
+        // Notices are composed with file names and counts, so no catalogue has
+        // them: other languages see the English.
+        const std::string& in(const std::string& language) const { return language == "nl" || language.empty() ? nl : en; }
     };
     Notice notice;
     float progress_high = 0;   // the progress bar's furthest point this attempt: it never moves back
@@ -90,7 +92,7 @@ struct State {
 struct Action {
     enum class Kind {
         None,
-        SetLanguage,   // text: "nl" / "en"
+        SetLanguage,   // text: a language tag the content has ("nl", "en", "pl")
         SetName, SetVenue, SetRole,  // text
         SelectEntry,   // index
         Start,         // index: catalogue entry; continues an unfinished attempt

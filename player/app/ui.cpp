@@ -9,6 +9,7 @@
 
 #include <algorithm>
 
+#include "catalogue.h"
 #include "text_format.h"
 
 namespace signaal::app::ui {
@@ -211,6 +212,17 @@ void progress(float share, const std::string& label) {
     // colours at once and cannot keep 4.5:1 against both in every theme.
     muted(label);
     ImGui::ProgressBar(share, ImVec2(-1, ImGui::GetFontSize() * 0.5f), "");
+}
+
+Action language_choice(const State& s) {
+    Action a;
+    bool first = true;
+    for (const std::string& l : content_languages(s.catalogue)) {
+        if (!first) ImGui::SameLine();
+        first = false;
+        if (ImGui::RadioButton(language_endonym(l).c_str(), s.settings.language == l)) a = Action::with_text(Action::Kind::SetLanguage, l);
+    }
+    return a;
 }
 
 Action safety_bar(const State& s, const Words& w) {

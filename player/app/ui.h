@@ -62,6 +62,10 @@ bool button(const std::string& label);
 // settings, and the notice line. The help panel lists the module's contacts.
 Action safety_bar(const State& s, const Words& w);
 
+// One radio button per language the content has (content_languages), each
+// named in its own language; returns SetLanguage when one is picked.
+Action language_choice(const State& s);
+
 // A line "label: value" in one colour for the label.
 void field(const std::string& label, const std::string& value);
 // A labelled one-line input. Shows `value`; returns the new text when the user

@@ -1,15 +1,15 @@
-// The interface's own words. Every label goes through tr() so the whole window
-// follows the language setting, not only the module texts.
+// The interface's own words. Every label goes through w("Dutch", "English") so
+// the whole window follows the language setting, not only the module texts;
+// other languages come from the gettext catalogues (platform/translate.h).
 #pragma once
 #include <string>
 
+#include "translate.h"
+
 namespace signaal::app {
 
-struct Words {
-    bool nl = true;
-    const char* operator()(const char* dutch, const char* english) const { return nl ? dutch : english; }
-};
+using signaal::Words;
 
-inline Words words_for(const std::string& lang) { return Words{lang != "en"}; }
+inline Words words_for(const std::string& lang) { return Words{lang}; }
 
 }  // namespace signaal::app

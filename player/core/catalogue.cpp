@@ -89,6 +89,15 @@ Catalogue load_catalogue(const std::vector<std::string>& paths) {
     return c;
 }
 
+std::vector<std::string> content_languages(const Catalogue& c) {
+    std::vector<std::string> out{"nl", "en"};
+    for (const auto& e : c.entries)
+        if (e.module)
+            for (const auto& l : e.module->languages)
+                if (std::find(out.begin(), out.end(), l) == out.end()) out.push_back(l);
+    return out;
+}
+
 bool for_authors(const Module& m) { return m.course == "example"; }
 
 std::vector<CatalogueSection> sections(const Catalogue& c) {

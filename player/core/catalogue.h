@@ -37,6 +37,11 @@ struct CatalogueSection {
 };
 std::vector<CatalogueSection> sections(const Catalogue& c);
 
+// The languages the learner can choose: Dutch and English (the interface's
+// own), then every other language a module that loaded declares, in the order
+// first met.
+std::vector<std::string> content_languages(const Catalogue& c);
+
 // A module for authors, not trainees: the bundled reference module, whose
 // course is "example" (docs/module-format.md). Listed last, under its own heading.
 bool for_authors(const Module& m);

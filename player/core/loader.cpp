@@ -65,23 +65,6 @@ bool valid_var_name(const std::string& s) {
     return true;
 }
 
-// A BCP 47 tag as modules use them: a 2–3 letter language, then optional
-// subtags of 2–8 letters or digits ("nl", "pl", "pt-BR", "sr-Latn"). It is also
-// the name of the text's element, so it must be an XML name.
-bool valid_language_tag(const std::string& s) {
-    size_t i = 0;
-    while (i < s.size() && s[i] >= 'a' && s[i] <= 'z') ++i;
-    if (i < 2 || i > 3) return false;
-    while (i < s.size()) {
-        if (s[i] != '-') return false;
-        size_t j = ++i;
-        while (j < s.size() && std::isalnum(static_cast<unsigned char>(s[j]))) ++j;
-        if (j - i < 2 || j - i > 8) return false;
-        i = j;
-    }
-    return true;
-}
-
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 bool has_words(const std::string& s) {
@@ -500,7 +483,10 @@ private:
             return;
         }
         for (const auto& lang : m_->languages)
-            if (!t.has(lang)) warn(e, "missing " + language_name(lang) + " translation of <" + e.Name() + "> " + ctx.str());
+            if (!t.has(lang)) {
+                warn(e, "missing " + language_name(lang) + " translation of <" + e.Name() + "> " + ctx.str());
+                ++m_->missing_texts[lang];
+            }
     }
     Text child_text(const El& e, const char* name, const Ctx& ctx) {
         const El* c = e.FirstChildElement(name);
@@ -831,8 +817,10 @@ private:
         }
         if (s.passage.empty()) error(p, "<passage> " + ctx.str() + " has no text in any language");
         for (const auto& lang : m_->languages)
-            if (!s.passage.empty() && !s.passage.count(lang))
+            if (!s.passage.empty() && !s.passage.count(lang)) {
                 warn(p, "missing " + language_name(lang) + " translation of <passage> " + ctx.str());
+                ++m_->missing_texts[lang];
+            }
     }
 
     // tinyxml2 drops text that is only whitespace between two elements, but in

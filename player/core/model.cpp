@@ -57,6 +57,13 @@ int Scene::min_points() const {
     return worst;
 }
 
+std::vector<std::string> Module::complete_languages() const {
+    std::vector<std::string> out;
+    for (const auto& l : languages)
+        if (!missing_texts.count(l)) out.push_back(l);
+    return out;
+}
+
 const Scene* Module::find_scene(const std::string& sid) const {
     int i = scene_index(sid);
     return i < 0 ? nullptr : &scenes[static_cast<size_t>(i)];

@@ -161,8 +161,13 @@ struct Module {
     Variables variables;
     std::vector<Scene> scenes;
     std::vector<DebriefPoint> debrief;
+    // Per declared language, how many learner-visible texts lack it (the
+    // loader's "missing ... translation" warnings); absent: none missing.
+    std::map<std::string, int> missing_texts;
 
     const std::string& fallback_language() const { return languages.front(); }
+    // The declared languages in which every text is given, in declared order.
+    std::vector<std::string> complete_languages() const;
     const Scene* find_scene(const std::string& id) const;
     int scene_index(const std::string& id) const;  // -1 when unknown
     const Labelled* find_role(const std::string& id) const;

@@ -9,6 +9,7 @@
 
 #include "file_read.h"
 #include "input_limits.h"
+#include "text_format.h"
 #include "records.h"
 #include "platform.h"
 
@@ -46,7 +47,7 @@ Settings load_settings(const std::string& path) {
     json j = json::parse(f.text, nullptr, false);
     if (!j.is_object()) return s;
     take(j, "language", s.language);
-    if (s.language != "nl" && s.language != "en") s.language = "nl";
+    if (!valid_language_tag(s.language)) s.language = "nl";
     take(j, "name", s.name);
     take(j, "venue", s.venue);
     take(j, "role", s.role);

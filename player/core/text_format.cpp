@@ -1,5 +1,7 @@
 #include "text_format.h"
 
+#include <cctype>
+
 
 namespace signaal {
 
@@ -107,6 +109,35 @@ void normalise_runs(std::vector<PassageRun>& runs) {
     if (!out.empty() && is_space(out.front().text.front())) out.front().text.erase(0, 1);
     if (!out.empty() && is_space(out.back().text.back())) out.back().text.pop_back();
     runs = std::move(out);
+}
+
+// A BCP 47 tag as modules use them: a 2–3 letter language, then optional
+// subtags of 2–8 letters or digits ("nl", "pl", "pt-BR", "sr-Latn"). It is also
+// the name of the text's element, so it must be an XML name.
+bool valid_language_tag(const std::string& s) {
+    size_t i = 0;
+    while (i < s.size() && s[i] >= 'a' && s[i] <= 'z') ++i;
+    if (i < 2 || i > 3) return false;
+    while (i < s.size()) {
+        if (s[i] != '-') return false;
+        size_t j = ++i;
+        while (j < s.size() && std::isalnum(static_cast<unsigned char>(s[j]))) ++j;
+        if (j - i < 2 || j - i > 8) return false;
+        i = j;
+    }
+    return true;
+}
+
+// The language's own name for itself, for the language choice: a Polish
+// reader looks for "Polski", not "Pools" or "Polish".
+std::string language_endonym(const std::string& code) {
+    if (code == "nl") return "Nederlands";
+    if (code == "en") return "English";
+    if (code == "pl") return "Polski";
+    if (code == "de") return "Deutsch";
+    if (code == "fr") return "Fran\u00E7ais";
+    if (code == "tr") return "T\u00FCrk\u00E7e";
+    return code;
 }
 
 std::string language_name(const std::string& code) {

@@ -203,7 +203,11 @@ void Aggregator::fold(const std::string& path, const Verification& v) {
                  res.scaled,
                  certificate_code(r, stored_result_text(v)),
                  {},
-                 {}};
+                 {},
+                 r.info.language,
+                 r.info.language != "nl" && r.info.language != "en" && m->course_title.has(r.info.language)
+                     ? m->course_title.get(r.info.language, r.info.language)
+                     : ""};
     }
 
     // Per module and question.

@@ -2,7 +2,9 @@
 
 #include <hpdf.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <memory>
 #include <vector>
@@ -10,6 +12,7 @@
 #include "render.h"
 #include "text_fold.h"
 #include "platform.h"
+#include "translate.h"
 
 namespace signaal::report {
 
@@ -152,24 +155,42 @@ Pdf certificate_pdf(const ReportModel& model, const TraineeRow& t, const CourseP
     const std::string passed_on = day(pass.date);
     const std::string expires = !pass.expires.empty() ? pass.expires : add_months(passed_on, opt.valid_months);
     HPDF_Page_SetRGBFill(page, 0.16f, 0.33f, 0.55f);
-    centred(heavy, 30, 20, H - 120, "Certificaat / Certificate");
+    // Every fixed line in Dutch and English, and in the trainee's language when
+    // it is another (its words from the interface catalogue, po/<lang>.po).
+    const Words own{pass.language};
+    const bool third = !pass.language.empty() && pass.language != "nl" && pass.language != "en";
+    auto w = [&](const char* dutch, const char* english) {
+        std::string s = std::string(dutch) + " / " + english;
+        if (const char* t = own(dutch, english); third && std::strcmp(t, english) != 0) s += std::string(" / ") + t;
+        return s;
+    };
+    // Text from x to `right`: shrunk (to 7 pt) to the room it has, then wrapped
+    // downwards; a third language makes the bilingual lines longer.
+    auto fitted = [&](HPDF_Font f, float size, float x, float y, float right, const std::string& s) {
+        Fitted ft = fit(f, s, right - x, size, std::min(size, 7.f));
+        for (const auto& line : ft.lines) text(f, ft.size, x, y, line), y -= ft.size * 1.1f;
+    };
+    auto label = [&](float y, const std::string& s, float room) { fitted(font, 12, 80, y, 80 + room, s); };
+    centred(heavy, 30, 20, H - 120, w("Certificaat", "Certificate"));
     HPDF_Page_SetRGBFill(page, 0.1f, 0.1f, 0.1f);
     float y = centred(font, 13, 9, H - 150, "Signaal — signalen van seksuele uitbuiting en mensenhandel van kinderen");
-    y = centred(font, 13, 9, y - 50, "Hierbij wordt verklaard dat / This certifies that");
+    y = centred(font, 13, 9, y - 50, w("Hierbij wordt verklaard dat", "This certifies that"));
     y = centred(heavy, 26, 14, y - 45, t.name.empty() ? t.id : t.name);
     if (!t.venue.empty()) y = centred(font, 15, 10, y - 30, t.venue + (t.role.empty() ? "" : " — " + t.role));
-    y = centred(font, 13, 9, y - 45, "de cursus met goed gevolg heeft afgerond / has passed the course");
+    y = centred(font, 13, 9, y - 45, w("de cursus met goed gevolg heeft afgerond", "has passed the course"));
     // The course's name in Dutch, with the English name under it when it differs.
     const std::string& title = !pass.title_nl.empty() ? pass.title_nl : !pass.title_en.empty() ? pass.title_en : pass.course;
     y = centred(heavy, 18, 12, y - 28, title);
     if (!pass.title_en.empty() && pass.title_en != title) y = centred(font, 13, 10, y - 22, pass.title_en);
+    if (!pass.title_own.empty() && pass.title_own != title && pass.title_own != pass.title_en)
+        y = centred(font, 13, 10, y - 22, pass.title_own);
 
     // Modules of the course with the trainee's best attempt; a long name wraps in its column.
     y -= 40;
     const float x0 = 80, x1 = 340, x2 = 450, bottom = 255;
     text(heavy, 11, x0, y, "Module");
     text(heavy, 11, x1, y, "Score");
-    text(heavy, 11, x2, y, "Datum / Date");
+    fitted(heavy, 11, x2, y, W - 60, w("Datum", "Date"));
     HPDF_Page_SetLineWidth(page, 0.5f);
     HPDF_Page_MoveTo(page, x0, y - 5);
     HPDF_Page_LineTo(page, W - 90, y - 5);
@@ -195,11 +216,12 @@ Pdf certificate_pdf(const ReportModel& model, const TraineeRow& t, const CourseP
         y -= 18 - ft.size * 1.2f;
     }
 
-    text(font, 12, x0, 230, "Behaald op / Passed on:");
+    label(230, w("Behaald op", "Passed on") + ":", x1 - 60 - x0 - 8);
     text(heavy, 12, x1 - 60, 230, passed_on);
-    text(font, 12, x0, 210, "Geldig tot / Valid until:");
-    text(heavy, 12, x1 - 60, 210, expires + "  (herhaling / refresher)");
-    text(font, 12, x0, 175, "Verificatiecode / Verification code:");
+    label(210, w("Geldig tot", "Valid until") + ":", x1 - 60 - x0 - 8);
+    text(heavy, 12, x1 - 60, 210, expires);
+    fitted(font, 12, x1 - 60 + width_at(heavy, 12, expires) + 10, 210, W - 60, "(" + w("herhaling", "refresher") + ")");
+    label(175, w("Verificatiecode", "Verification code") + ":", W - 2 * x0);
     text(heavy, 16, x0, 152, pass.code);
     HPDF_Page_SetRGBFill(page, 0.35f, 0.35f, 0.35f);
     text(font, 8, x0, 122, "Controleer / Check:  signaal-verify --code " + pass.code + "  MAP-MET-SCOREBESTANDEN");

@@ -40,6 +40,8 @@ struct CoursePass {
     std::string code;  // certificate verification code (cert_code.h), grouped
     std::string expires;  // local date the certificate runs out (valid_months after the pass)
     std::string file;     // the certificate's file name (certificate_file_name)
+    std::string language;   // the language the passing attempt was played in (its record's)
+    std::string title_own;  // the <course-title> in that language when it is neither Dutch nor English
 };
 
 struct TraineeRow {

@@ -9,11 +9,13 @@
 
 #include "catalogue.h"
 #include "hash.h"
+#include "language_option.h"
 #include "loader.h"
 #include "records.h"
 #include "session.h"
 #include "text_format.h"
 #include "platform.h"
+#include "translate.h"
 
 namespace signaal {
 
@@ -22,18 +24,13 @@ void add_text_options(CLI::App& app, TextOptions& o) {
     app.add_option("--venue", o.venue, "Trainee's hotel, park, school or organisation");
     app.add_option("--role", o.role, "Trainee's job or role");
     app.add_option("--records", o.records_dir, "Folder for score records (default: " + default_records_dir() + ")");
-    app.add_option("--lang", o.lang, "Language: nl or en")->check(CLI::IsMember({"nl", "en"}));
+    app.add_option("--lang", o.lang, "Language of the texts and the interface: nl, en, pl, ... (a BCP 47 tag)")
+        ->check(language_tag_check());
     app.add_option("--content", o.content_dirs, "Content folder(s) to find modules in (repeatable)");
     app.add_flag("--new", o.fresh, "Start a new attempt even if an unfinished one exists");
 }
 
 namespace {
-
-// The terminal's words, in the learner's language.
-struct Words {
-    bool nl;
-    const char* operator()(const char* dutch, const char* english) const { return nl ? dutch : english; }
-};
 
 // Wraps a paragraph at `width` code points. The first line starts with `first`,
 // the others with as many spaces, so numbered items hang neatly.
@@ -72,7 +69,7 @@ std::string wrap(const std::string& text, size_t width, const std::string& first
 class TextPlayer {
 public:
     TextPlayer(const TextOptions& o, std::istream& in, std::ostream& out, std::ostream& err, bool interactive)
-        : o_(o), in_(in), out_(out), err_(err), interactive_(interactive), w_{o.lang == "nl"} {}
+        : o_(o), in_(in), out_(out), err_(err), interactive_(interactive), w_{o.lang} {}
 
     int run() {
         std::string path = resolve_module();
@@ -159,8 +156,12 @@ private:
                 continue;
             }
             ok.push_back(&e);
-            out_ << wrap(T(e.module->title) + " (" + std::to_string(e.module->minutes) + " min)", 74,
-                         "  " + std::to_string(ok.size()) + ". ");
+            // The languages the module is complete in, as tags: "(5 min · nl en pl)".
+            std::string langs;
+            for (const auto& l : e.module->complete_languages()) langs += " " + l;
+            out_ << wrap(e.module->title.get(o_.lang, e.module->fallback_language()) + " (" + std::to_string(e.module->minutes) +
+                             " min \xC2\xB7" + langs + ")",
+                         74, "  " + std::to_string(ok.size()) + ". ");
         }
         if (ok.empty()) {
             err_ << w_("Geen modules gevonden.", "No modules found.") << "\n";

@@ -81,6 +81,7 @@ def main():
     p.add_argument("--expect-passed", choices=["true", "false"])
     p.add_argument("--font-step", default="1")
     p.add_argument("--theme", default="light")
+    p.add_argument("--lang", help="the learner's language (default: the settings' own, Dutch)")
     p.add_argument("--out", help="keep the screenshots here (default: a temporary folder)")
     args = p.parse_args()
 
@@ -97,6 +98,8 @@ def main():
     cmd = ["xvfb-run", "-a", "-s", "-screen 0 1366x768x24", args.signaal, "--content", args.content,
            "--records", records, "--script", script, "--screenshot-dir", shots, "--font-step", args.font_step,
            "--theme", args.theme, "--settings", os.path.join(work, "settings.json"), "--first-frame-time"]
+    if args.lang:
+        cmd += ["--lang", args.lang]
     if args.open_module or args.like_text_player:
         cmd += [args.module, "--trainee", "Window", "--new"]
     env = dict(os.environ, LIBGL_ALWAYS_SOFTWARE="1", XDG_CONFIG_HOME=os.path.join(work, "config"))

@@ -2,6 +2,9 @@
 
 #include <unistd.h>
 
+#include <cstdlib>
+#include <regex>
+
 #include <catch2/catch.hpp>
 
 #include "build.h"
@@ -13,6 +16,26 @@ namespace rt {
 const signaal::Catalogue& catalogue() {
     static signaal::Catalogue c = signaal::load_catalogue({repo_dir() + "/content"});
     return c;
+}
+
+std::vector<std::string> words_outside_frame(const std::string& pdf, int& words) {
+    const std::string boxes_file = pdf + ".bbox.html";
+    const std::string cmd = "pdftotext -q -bbox -enc UTF-8 " + pdf + " " + boxes_file;
+    REQUIRE(std::system(cmd.c_str()) == 0);
+    const std::string boxes = slurp(boxes_file);
+    std::smatch pm;
+    REQUIRE(std::regex_search(boxes, pm, std::regex(R"re(<page width="([0-9.]+)" height="([0-9.]+)")re")));
+    const double W = std::stod(pm[1]), H = std::stod(pm[2]);
+    std::regex word(R"re(<word xMin="([0-9.-]+)" yMin="([0-9.-]+)" xMax="([0-9.-]+)" yMax="([0-9.-]+)">([^<]*)</word>)re");
+    std::vector<std::string> out;
+    words = 0;
+    for (std::sregex_iterator it(boxes.begin(), boxes.end(), word), end; it != end; ++it, ++words) {
+        const double x0 = std::stod((*it)[1]), y0 = std::stod((*it)[2]), x1 = std::stod((*it)[3]), y1 = std::stod((*it)[4]);
+        if (x0 < 38 || x1 > W - 38 || y0 < 38 || y1 > H - 38)
+            out.push_back((*it)[5].str() + " at " + std::to_string(x0) + "," + std::to_string(y0) + "-" + std::to_string(x1) + "," +
+                          std::to_string(y1));
+    }
+    return out;
 }
 
 std::string temp_dir(const std::string& name) {

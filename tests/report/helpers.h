@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "aggregate.h"
 #include "catalogue.h"
@@ -24,6 +25,10 @@ void spit(const std::string& path, const std::string& text);
 void generate(const std::string& dir, long n, long trainees = 20, unsigned seed = 7);
 // Scans and aggregates like signaal-report.
 signaal::report::ReportModel run(const std::vector<std::string>& dirs, signaal::report::AggregateOptions o = {});
+// Each word of the PDF `pdf` (a file) that pdftotext -bbox finds outside the
+// certificate's inner frame (38 pt from every edge), as "word at x0,y0-x1,y1";
+// `words` counts all words found.
+std::vector<std::string> words_outside_frame(const std::string& pdf, int& words);
 // A passing assessment record in `dir` (found among generated ones); empty when none.
 std::string find_passing(const std::string& dir);
 

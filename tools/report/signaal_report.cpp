@@ -22,6 +22,7 @@
 #include "catalogue.h"
 #include "certificate.h"
 #include "certificate_folder.h"
+#include "language_option.h"
 #include "local_time.h"
 #include "text_fold.h"
 #include "lrs.h"
@@ -116,7 +117,7 @@ int main(int argc, char** argv) {
     app.add_option("--course", course, "The course that certifies (default: any course with an assessment module)");
     auto* fmt = app.add_option("--format", format_name, "table, csv, json or html")->check(CLI::IsMember({"table", "csv", "json", "html"}));
     auto* outopt = app.add_option("--out", out, "Write the report to this file (default: standard output)");
-    app.add_option("--lang", lang, "Language of module texts in the report")->check(CLI::IsMember({"nl", "en"}));
+    app.add_option("--lang", lang, "Language of module texts in the report")->check(signaal::language_tag_check());
     app.add_option("--certificates", cert_dir, "Write a PDF certificate for every trainee who passed into this folder");
     app.add_option("--valid-months", cert.valid_months, "Months a certificate stays valid (refresher training)")->check(CLI::Range(1, 1200));
     app.add_option("--font", cert.font, "TrueType font for certificates");

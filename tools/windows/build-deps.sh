@@ -95,6 +95,19 @@ build_libharu() {
   cmake_install "$src" "$prefix" -DLIBHPDF_SHARED=OFF -DLIBHPDF_STATIC=ON -DLIBHPDF_EXAMPLES=OFF \
     -DCMAKE_DISABLE_FIND_PACKAGE_PNG=ON -DCMAKE_POLICY_DEFAULT_CMP0074=NEW
 }
+# GNU libintl (gettext-runtime/intl), static, for the interface catalogues
+# (player/platform/translate_gettext.cpp). No iconv: the catalogues are UTF-8
+# and are asked for as UTF-8, so nothing is converted.
+build_gettext() {
+  # Debian's patches leave configure.ac newer than configure, and make would
+  # then call automake: one time stamp for every file says nothing changed.
+  find "$src" -type f -exec touch -d '2020-01-01 00:00' {} +
+  (cd "$src/gettext-runtime" &&
+    ./configure --host=$triple --prefix="$prefix" --disable-shared --enable-static --disable-libasprintf \
+      --disable-java --disable-csharp --disable-rpath --without-libiconv-prefix --enable-threads=windows \
+      CC=$triple-gcc-posix >&2 &&
+    make -C intl -j"$jobs" >&2 && make -C intl install >&2)
+}
 # Dear ImGui is compiled into our own build: keep its sources and backends.
 build_imgui() {
   mkdir -p "$prefix/src/imgui"
@@ -141,6 +154,7 @@ packages=(
   "libtinyxml2-dev tinyxml2"
   "libsimdjson-dev simdjson"
   "libutf8proc-dev utf8proc"
+  "gettext gettext"
   "nlohmann-json3-dev headers_nlohmann"
   "libcli11-dev headers_cli11"
   "libstb-dev headers_stb"

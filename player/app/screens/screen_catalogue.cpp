@@ -5,9 +5,11 @@
 // starts it afresh.
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include "screens.h"
+#include "text_format.h"
 #include "ui.h"
 
 namespace signaal::app {
@@ -48,9 +50,7 @@ Action draw_catalogue(const State& s, const Words& w) {
     Action a;
     ui::heading(w("Signaal \xE2\x80\x93 training signalen herkennen", "Signaal \xE2\x80\x93 recognising signals training"));
 
-    if (ImGui::RadioButton("Nederlands", s.settings.language == "nl")) a = Action::with_text(K::SetLanguage, "nl");
-    ImGui::SameLine();
-    if (ImGui::RadioButton("English", s.settings.language == "en")) a = Action::with_text(K::SetLanguage, "en");
+    if (Action l = ui::language_choice(s); l.kind != K::None) a = l;
     ImGui::Spacing();
 
     ui::wrapped(w("Over jou (wordt op deze computer onthouden; Tab gaat naar het volgende veld):",
@@ -110,6 +110,15 @@ Action draw_catalogue(const State& s, const Words& w) {
         if (e.module) {
             ui::heading(e.module->title.get(s.settings.language, e.module->fallback_language()));
             ui::paragraphs(e.module->audience.get(s.settings.language, e.module->fallback_language()));
+            // Which languages the module is whole in, and what a learner reading another one will see.
+            std::string complete;
+            for (const std::string& l : e.module->complete_languages()) complete += (complete.empty() ? "" : ", ") + language_endonym(l);
+            ui::muted(std::string(w("Volledig in: ", "Complete in: ")) + complete);
+            const auto& langs = e.module->complete_languages();
+            if (std::find(langs.begin(), langs.end(), s.settings.language) == langs.end())
+                ui::muted(std::string(w("Niet alles staat in jouw taal; wat ontbreekt staat in het ",
+                                        "Not everything is in your language; what is missing shows in ")) +
+                          language_endonym(e.module->fallback_language()) + ".");
             ImGui::Spacing();
             const size_t kept = s.unfinished_answers[static_cast<size_t>(s.selected)];
             if (s.has_unfinished[static_cast<size_t>(s.selected)]) {

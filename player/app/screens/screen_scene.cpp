@@ -202,7 +202,7 @@ void draw_progress(const State& s, const Words& w, bool answered) {
     if (answered) text += w(" beantwoord", " answered");
     if (more <= 0) text += w(" \xC2\xB7 de laatste", " \xC2\xB7 the last");
     else text += std::string(w(" \xC2\xB7 nog minstens ", " \xC2\xB7 at least ")) + std::to_string(more) +
-                 (more == 1 ? w(" stap", " more") : w(" stappen", " more"));
+                 w.plural(static_cast<unsigned long>(more), " stap", " stappen", " more step", " more steps");
     ui::progress(std::max(s.progress_high, progress_share(*s.session)), text);
 }
 

@@ -16,9 +16,7 @@ Action draw_settings(const State& s, const Words& w) {
     ImGui::Spacing();
 
     ui::wrapped(w("Taal", "Language"));
-    if (ImGui::RadioButton("Nederlands", s.settings.language == "nl")) a = Action::with_text(K::SetLanguage, "nl");
-    ImGui::SameLine();
-    if (ImGui::RadioButton("English", s.settings.language == "en")) a = Action::with_text(K::SetLanguage, "en");
+    if (Action l = ui::language_choice(s); l.kind != K::None) a = l;
     ImGui::Spacing();
 
     ui::wrapped(w("Tekstgrootte", "Text size"));

@@ -9,6 +9,7 @@
 #include "roster.h"
 #include "text_fold.h"
 #include "platform.h"
+#include "words.h"
 
 namespace signaal::app {
 
@@ -51,7 +52,9 @@ ModuleMatch match_module(const Catalogue& catalogue, const std::string& typed) {
     for (const auto& e : catalogue.entries) {
         if (!e.module) continue;
         const Module& mod = *e.module;
-        for (const std::string& text : {mod.id, mod.title.get("nl", mod.fallback_language()), mod.title.get("en", mod.fallback_language())})
+        std::vector<std::string> texts{mod.id};
+        mod.title.each([&](const std::string&, const std::string& t) { texts.push_back(t); });
+        for (const std::string& text : texts)
             if (report::fold_key(text).find(want) != std::string::npos) {
                 m.ids.push_back(mod.id), m.assessment = mod.assessment;
                 break;
@@ -92,11 +95,11 @@ void TrainerController::say(std::string message, bool bad) {
 
 void TrainerController::build() {
     TrainerState& t = s_.trainer;
-    const bool nl = s_.settings.language != "en";
+    const Words w = words_for(s_.settings.language);
     std::vector<std::string> dirs = split_folders(t.field(F::Folders));
-    if (dirs.empty()) return say(nl ? "Geef een map met scorebestanden." : "Give a folder with score records.", true);
+    if (dirs.empty()) return say(w("Geef een map met scorebestanden.", "Give a folder with score records."), true);
     auto threshold = parse_threshold(t.field(F::Threshold));
-    if (!threshold) return say(nl ? "Drempel: een percentage van 0 tot 100, bijvoorbeeld 60%." : "Threshold: a percentage from 0 to 100, e.g. 60%.", true);
+    if (!threshold) return say(w("Drempel: een percentage van 0 tot 100, bijvoorbeeld 60%.", "Threshold: a percentage from 0 to 100, e.g. 60%."), true);
     report::AggregateOptions o;
     o.threshold = *threshold;
     o.lang = s_.settings.language;
@@ -105,29 +108,29 @@ void TrainerController::build() {
     if (std::string typed = trim(t.field(F::Module)); !typed.empty()) {
         // A partial id matches the one module it names; none or several is said, never silently nothing.
         ModuleMatch mm = match_module(s_.catalogue, typed);
-        if (mm.ids.empty()) return say((nl ? "Geen module past bij \u201C" : "No module matches \u201C") + typed + "\u201D.", true);
+        if (mm.ids.empty()) return say(w("Geen module past bij \u201C", "No module matches \u201C") + typed + "\u201D.", true);
         if (mm.ids.size() > 1) {
             std::string list;
             for (const auto& id : mm.ids) list += (list.empty() ? "" : ", ") + id;
-            return say((nl ? "Meerdere modules passen bij \u201C" : "Several modules match \u201C") + typed + "\u201D: " + list, true);
+            return say(w("Meerdere modules passen bij \u201C", "Several modules match \u201C") + typed + "\u201D: " + list, true);
         }
         o.filter.module = mm.ids.front();
         if (o.filter.module != typed) t.module_note = std::string("Module: ") + o.filter.module;
         if (!mm.assessment)
             t.module_note += std::string(t.module_note.empty() ? "" : ". ") +
-                             (nl ? "Alleen de eindtoets telt voor \u2018cursus geslaagd\u2019: met een filter op een andere module "
-                                   "telt geen enkele poging als geslaagd, dus staat elke locatie op 0."
-                                 : "Only the final assessment counts towards passing the course: filtered on another module no "
-                                   "attempt passes the course, so every venue shows 0.");
+                             w("Alleen de eindtoets telt voor \u2018cursus geslaagd\u2019: met een filter op een andere module "
+                               "telt geen enkele poging als geslaagd, dus staat elke locatie op 0.",
+                               "Only the final assessment counts towards passing the course: filtered on another module no "
+                               "attempt passes the course, so every venue shows 0.");
     }
     o.filter.from = trim(t.field(F::From));
     o.filter.to = trim(t.field(F::To));
     if (!valid_day(o.filter.from) || !valid_day(o.filter.to))
-        return say(nl ? "Datum: schrijf JJJJ-MM-DD, bijvoorbeeld 2026-03-01." : "Date: write YYYY-MM-DD, e.g. 2026-03-01.", true);
+        return say(w("Datum: schrijf JJJJ-MM-DD, bijvoorbeeld 2026-03-01.", "Date: write YYYY-MM-DD, e.g. 2026-03-01."), true);
     o.roster_file = trim(t.field(F::Roster));
     if (!o.roster_file.empty()) {
         auto r = report::read_roster(o.roster_file);
-        if (auto* e = std::get_if<std::string>(&r)) return say((nl ? "Personeelslijst: " : "Roster: ") + *e, true);
+        if (auto* e = std::get_if<std::string>(&r)) return say(w("Personeelslijst: ", "Roster: ") + *e, true);
         o.roster = std::move(std::get<std::vector<report::RosterEntry>>(r));
     }
     if (!t.export_pending) say("", false);
@@ -154,9 +157,9 @@ bool TrainerController::poll() {
 
 void TrainerController::export_csv() {
     TrainerState& t = s_.trainer;
-    const bool nl = s_.settings.language != "en";
+    const Words w = words_for(s_.settings.language);
     const std::string path = trim(t.field(F::Export));
-    if (path.empty()) return t.export_pending = false, say(nl ? "Geef een bestandsnaam voor de CSV." : "Give a file name for the CSV.", true);
+    if (path.empty()) return t.export_pending = false, say(w("Geef een bestandsnaam voor de CSV.", "Give a file name for the CSV."), true);
     // What the screen shows: a filter typed but not applied is applied first, then the export follows the build.
     if (t.building || !t.model || t.typed_not_applied()) {
         t.export_pending = true;
@@ -166,7 +169,7 @@ void TrainerController::export_csv() {
     }
     t.export_pending = false;
     if (!t.errors.empty() && t.model->files == 0)
-        return say(nl ? "Niets te bewaren: er zijn geen scorebestanden gelezen." : "Nothing to export: no score records were read.", true);
+        return say(w("Niets te bewaren: er zijn geen scorebestanden gelezen.", "Nothing to export: no score records were read."), true);
     // The shown tab's table, as signaal-report --table writes it; the filter is in every row.
     const char* table = "venues";
     switch (t.tab) {
@@ -177,8 +180,8 @@ void TrainerController::export_csv() {
         case TrainerTab::Due: table = "due"; break;
     }
     if (auto err = write_file_atomic(path, report::render_csv_table(*t.model, table))) return say(*err, true);
-    const std::string filter = t.model->filter.empty() ? std::string(nl ? "geen filter" : "no filter") : t.model->filter;
-    say((nl ? "CSV bewaard (" : "CSV saved (") + std::string(table) + ", " + filter + "): " + path, false);
+    const std::string filter = t.model->filter.empty() ? std::string(w("geen filter", "no filter")) : t.model->filter;
+    say(w("CSV bewaard (", "CSV saved (") + std::string(table) + ", " + filter + "): " + path, false);
 }
 
 Effects TrainerController::apply(const TrainerAction& a) {
