@@ -67,6 +67,7 @@ Action draw_result(const State& s, const Words& w) {
     ImGui::Spacing();
     if (!s.record_error.empty()) ui::text_bad(std::string(w("Scorebestand niet opgeslagen: ", "Score record not saved: ")) + s.record_error);
     else ui::field(w("Scorebestand:", "Score record:"), s.record_path);
+    lrs_status(s, w);
     ImGui::Spacing();
     Action a;
     if (ui::big_button("##back", w("Terug naar de cursussen (Enter)", "Back to the courses (Enter)"), true) ||
