@@ -1,7 +1,8 @@
 """Learning Locker's statement service (npm package xapi-statements) on
 127.0.0.1 for the tests: no database (memory models, local storage), the
-loopback address only (loopback_only.js), and Basic auth checked against one
-user (lrs_auth_shim.js turns any other into the service's own refused token).
+loopback address only (loopback_only.js), Basic auth checked against one
+user (lrs_auth_shim.js turns any other into the service's own refused token),
+and `more` paging that holds over long runs (lrs_monotonic_ids.js).
 Used by lrs_real_test.py and lrs_sync_test.py."""
 import base64, json, os, socket, subprocess, sys, tempfile, time, urllib.request
 
@@ -32,7 +33,7 @@ class Lrs:
         env = dict(os.environ, AUTH_REPO="test", EVENTS_REPO="test", MODELS_REPO="memory", STORAGE_REPO="local",
                    EXPRESS_PORT=str(self.port), FS_LOCAL_STORAGE_DIR=self.tmp + "/storage", SIGNAAL_LRS_AUTH=AUTH)
         self.proc = subprocess.Popen(["node", "-r", os.path.join(HERE, "loopback_only.js"), "-r", os.path.join(HERE, "lrs_auth_shim.js"),
-                                      self.server_js], cwd=self.tmp, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                      "-r", os.path.join(HERE, "lrs_monotonic_ids.js"), self.server_js], cwd=self.tmp, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         for _ in range(150):  # up to 30 s for node to start
             try:
                 self.get("/xAPI/statements?limit=1")
