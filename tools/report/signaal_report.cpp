@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <iostream>
 #include <optional>
+#include <string_view>
 #include <thread>
 
 #include "aggregate.h"
@@ -111,7 +112,13 @@ int main(int argc, char** argv) {
     bool quiet = false;
     std::vector<std::string> venues;
     std::string tz, due, table, per_venue, module;
-    app.add_option("records", dirs, "Folders (or files) holding score records");
+    // Folders are required unless the attempts come from an LRS. Required, CLI11
+    // keeps them from a repeatable option before them (--content A FOLDER).
+    const bool lrs_source = std::any_of(args.argv() + 1, args.argv() + args.argc(), [](const char* a) {
+        return std::string_view(a) == "--from-lrs" || std::string_view(a).rfind("--from-lrs=", 0) == 0;
+    });
+    auto* records_opt = app.add_option("records", dirs, "Folders (or files) holding score records");
+    if (!lrs_source) records_opt->required();
     std::string from_lrs, lrs_mirror;
     long lrs_page = 500;
     auto* fromopt = app.add_option("--from-lrs", from_lrs, "Also read the attempts stored in this LRS (e.g. https://lrs.example/xapi/); "
