@@ -98,8 +98,8 @@ public:
         SendRound r = sync_.send_round(kShortTimeoutSeconds);
         size_t waiting = sync_.outbox().waiting_attempts();
         if (r.state == PostState::stored && waiting == 0) return true;
-        err_ << r.message << "\n"
-             << waiting << w_(" poging(en) wachten op verzending in ", " attempt(s) waiting to be sent in ") << sync_.outbox().dir() << "\n";
+        if (!r.message.empty()) err_ << r.message << "\n";
+        err_ << waiting << w_(" poging(en) wachten op verzending in ", " attempt(s) waiting to be sent in ") << sync_.outbox().dir() << "\n";
         return false;
     }
 
