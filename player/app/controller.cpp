@@ -5,6 +5,7 @@
 
 #include "class_controller.h"
 #include "hash.h"
+#include "lrs_worker.h"
 #include "text_format.h"
 #include "words.h"
 
@@ -47,8 +48,15 @@ void Controller::save_record_now() {
     Saved r = save_record(s_.records_dir, *s_.session, s_.info);
     s_.record_path = r.path;
     s_.record_error = r.error;
-    if (!r.error.empty())
+    if (!r.error.empty()) {
         s_.notice = {"Kan het scorebestand niet opslaan: " + r.error, "Cannot save the score record: " + r.error};
+        return;
+    }
+    if (!s_.lrs) return;
+    // The record is safe; an outbox that cannot be written only delays the LRS.
+    if (auto e = s_.lrs->queue(*s_.session, s_.info, s_.lrs_statements); !e.empty())
+        s_.notice = {"Nog niet klaargezet voor verzending: " + e, "Not yet queued for sending: " + e};
+    if (s_.lrs_worker) s_.lrs_worker->queued();
 }
 
 void Controller::reset_question() {
@@ -66,6 +74,7 @@ void Controller::begin_attempt(const ModulePtr& m, bool fresh) {
     s_.notice.clear();
     s_.record_error.clear();
     s_.info = AttemptInfo{};
+    s_.lrs_statements = 0;
     s_.info.trainee = trainee();
     s_.info.language = s_.settings.language;
     // The same resume rule as the terminal player: the newest unfinished record

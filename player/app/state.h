@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "catalogue.h"
+#include "lrs_sync.h"
 #include "class_state.h"
 #include "module_status.h"
 #include "records.h"
@@ -32,9 +33,17 @@ inline float progress_share(const Session& s) {
     return total > 0 ? static_cast<float>(step - 1) / static_cast<float>(total) : 0.f;
 }
 
+class LrsWorker;
+
 struct State {
     Settings settings;
     std::string settings_path, records_dir;
+
+    // Sending to an LRS (lrs.json, lrs_worker.h); lrs is null when none is configured.
+    const LrsSync* lrs = nullptr;
+    LrsWorker* lrs_worker = nullptr;   // told when something new is in the outbox
+    size_t lrs_statements = 0;         // statements of this attempt already queued
+    size_t lrs_waiting = 0;            // attempts waiting to be sent: the status line
 
     // Start screen.
     Catalogue catalogue;

@@ -17,6 +17,7 @@
 #include "class_screens.h"
 #include "controller.h"
 #include "fonts.h"
+#include "lrs_worker.h"
 #include "gl.h"
 #include "screens.h"
 #include "screenshot.h"
@@ -258,6 +259,10 @@ public:
                 frames_left = kSettleFrames;
             }
             if (sync_speech()) frames_left = std::max(frames_left, kSettleFrames);  // the button and any problem
+            if (s_.lrs_worker && s_.lrs_worker->waiting() != s_.lrs_waiting) {  // the sender woke us: redraw the status line
+                s_.lrs_waiting = s_.lrs_worker->waiting();
+                frames_left = std::max(frames_left, kSettleFrames);
+            }
             // One frame per wake-up from the worker: the progress bar moves, then the loop idles again.
             if (TrainerController(s_, job_).poll()) frames_left = std::max(frames_left, s_.trainer.building ? 1 : kSettleFrames);
             if (!o_.watch.empty()) {
@@ -671,6 +676,12 @@ int run_window(const WindowOptions& o) {
 
     int rc = 0;
     {
+        // The LRS sender (lrs.json): a thread that sleeps until there is something to send.
+        LrsSync lrs(o.text.outbox_dir.empty() ? default_outbox_dir() : o.text.outbox_dir,
+                    o.text.content_dirs.empty() ? default_content_dirs() : o.text.content_dirs);
+        if (!lrs.config_error().empty()) std::cerr << "signaal: " << lrs.config_error() << "\n";
+        LrsWorker sender(lrs, [] { glfwPostEmptyEvent(); });
+        if (lrs.configured()) s.lrs = &lrs, s.lrs_worker = &sender;
         Shell shell(o, win, s);
         Controller& ctl = shell.controller();
         if (!o.watch.empty()) {

@@ -118,7 +118,9 @@ json xapi_statements(const Session& s, const AttemptInfo& info) {
         Result r = s.result();
         const std::string& end = s.answers().empty() ? s.started() : s.answers().back().time;
         std::string dur = iso_duration(r.seconds);
-        out.push_back(statement("completed", "completed", module_activity(m), context(true, true), end));
+        json completed_ctx = context(true, true);
+        completed_ctx["extensions"][kScoreRecordExtension] = record_json(s, info);
+        out.push_back(statement("completed", "completed", module_activity(m), std::move(completed_ctx), end));
         out.back()["result"] = {{"completion", true}, {"duration", dur}};
         json judged = context(true, true);
         judged["extensions"][kMasteryScore] = m.pass_mark / 100.0;

@@ -11,6 +11,10 @@
 namespace signaal {
 
 inline constexpr const char* kXapiBase = "https://signaal.invalid/";
+// The completed statement carries the whole score record (records.h) under this
+// context extension, so an LRS holds what verification needs: a report can
+// rebuild the attempt from the LRS and replay it (docs/score-records.md).
+inline constexpr const char* kScoreRecordExtension = "https://signaal.invalid/xapi/extensions/score-record";
 
 std::string module_iri(const Module& m);
 nlohmann::json xapi_actor(const Trainee& t);

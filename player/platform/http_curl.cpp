@@ -40,7 +40,7 @@ HttpReply HttpClient::send(const HttpRequest& q) {
     curl_easy_setopt(c, CURLOPT_USERNAME, q.user.c_str());
     curl_easy_setopt(c, CURLOPT_PASSWORD, q.password.c_str());
     curl_easy_setopt(c, CURLOPT_TIMEOUT, q.timeout_seconds);
-    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 10L);
+    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, q.timeout_seconds < 10 ? q.timeout_seconds : 10L);  // a short call (the player at exit) waits no longer to connect
     curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);  // worker threads: no SIGALRM for timeouts
     curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, collect);
     curl_easy_setopt(c, CURLOPT_WRITEDATA, &r.body);

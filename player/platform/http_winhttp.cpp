@@ -50,7 +50,8 @@ HttpReply HttpClient::send(const HttpRequest& q) {
                                   WINHTTP_DEFAULT_ACCEPT_TYPES, u.nScheme == INTERNET_SCHEME_HTTPS ? WINHTTP_FLAG_SECURE : 0)};
     if (!req.h) return r.error = error_text("opening the request"), r;
     const int ms = static_cast<int>(q.timeout_seconds * 1000);
-    WinHttpSetTimeouts(req.h, 10000, 10000, ms, ms);
+    const int connect_ms = ms < 10000 ? ms : 10000;  // a short call (the player at exit) waits no longer to connect
+    WinHttpSetTimeouts(req.h, connect_ms, connect_ms, ms, ms);
     std::wstring headers;
     for (const auto& h : q.headers) headers += wide(h) + L"\r\n";
     if (!q.user.empty() || !q.password.empty())

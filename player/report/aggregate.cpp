@@ -171,7 +171,10 @@ void Aggregator::fold(const std::string& path, const Verification& v) {
     // Per trainee.
     TraineeAcc& t = trainees_[r.info.trainee.id];
     if (t.name.empty()) t.name = r.info.trainee.name, t.venue = r.info.trainee.venue;
-    if (!r.info.trainee.role.empty()) t.role = r.info.trainee.role;
+    // The role of the newest attempt that names one: the same whatever order the
+    // files come in (folders copied from several PCs, or a mirror of an LRS).
+    if (const std::string key = r.updated + " " + r.info.registration; !r.info.trainee.role.empty() && key > t.role_from)
+        t.role = r.info.trainee.role, t.role_from = key;
     t.last_activity = std::max(t.last_activity, r.updated);
     // Made only when kept: most attempts are neither the latest nor the best so far.
     auto summary = [&] {

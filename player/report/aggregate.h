@@ -67,6 +67,7 @@ public:
 private:
     struct TraineeAcc {
         std::string name, venue, role, last_activity;
+        std::string role_from;  // updated + registration of the attempt the role came from
         std::map<std::string, TraineeModule> modules;
         std::map<std::string, CoursePass> passes;  // by course
     };

@@ -1,14 +1,13 @@
-// Posting statements to a Learning Record Store (xAPI 1.0.3, HTTP Basic auth).
-// Idempotent: statement ids are fixed per attempt, so posting the same records
-// twice creates nothing new. A batch the LRS refuses with 409 Conflict (some
-// statement in it already stored) is resent one statement at a time with
-// PUT ?statementId=, where 204 means stored and 409 means already there, so new
-// statements mixed into a batch with old ones are never lost.
+// Posting statements to a Learning Record Store from signaal-report --lrs:
+// batches of statements through post_statements (core/lrs_post.h, which makes
+// posting idempotent), retried at once with a short doubling backoff.
 #pragma once
 #include <nlohmann/json.hpp>
 
 #include <memory>
 #include <string>
+
+#include "lrs_post.h"
 
 namespace signaal::platform {
 class HttpClient;
@@ -44,18 +43,11 @@ public:
     const LrsStats& stats() const { return stats_; }
 
 private:
-    struct Reply {
-        long status = 0;  // 0: no answer (network error)
-        std::string body, error;
-    };
     LrsOptions opt_;
-    std::string endpoint_;
     nlohmann::json pending_ = nlohmann::json::array();
     LrsStats stats_;
     std::unique_ptr<platform::HttpClient> http_;
 
-    Reply request(const char* method, const std::string& url, const std::string& body);
-    Reply with_retries(const char* method, const std::string& url, const std::string& body);
     void post_batch(const nlohmann::json& batch);
 };
 

@@ -11,6 +11,7 @@
 #include "hash.h"
 #include "language_option.h"
 #include "loader.h"
+#include "lrs_sync.h"
 #include "records.h"
 #include "session.h"
 #include "text_format.h"
@@ -28,6 +29,8 @@ void add_text_options(CLI::App& app, TextOptions& o) {
         ->check(language_tag_check());
     app.add_option("--content", o.content_dirs, "Content folder(s) to find modules in (repeatable)");
     app.add_flag("--new", o.fresh, "Start a new attempt even if an unfinished one exists");
+    app.add_option("--outbox", o.outbox_dir, "Folder of statements waiting for the LRS (default: " + default_outbox_dir() + ")");
+    app.add_flag("--send", o.send_only, "Send the statements waiting in the outbox to the LRS (lrs.json) and stop");
 }
 
 namespace {
@@ -69,9 +72,41 @@ std::string wrap(const std::string& text, size_t width, const std::string& first
 class TextPlayer {
 public:
     TextPlayer(const TextOptions& o, std::istream& in, std::ostream& out, std::ostream& err, bool interactive)
-        : o_(o), in_(in), out_(out), err_(err), interactive_(interactive), w_{o.lang} {}
+        : o_(o), in_(in), out_(out), err_(err), interactive_(interactive), w_{o.lang},
+          sync_(o.outbox_dir.empty() ? default_outbox_dir() : o.outbox_dir,
+                o.content_dirs.empty() ? default_content_dirs() : o.content_dirs) {
+        if (!sync_.config_error().empty()) err_ << sync_.config_error() << "\n";  // once; playing goes on without the LRS
+    }
+
+    // --send: one round, a short wait for the LRS at most.
+    int send_only() {
+        if (!sync_.configured()) {
+            err_ << w_("Geen LRS ingesteld (lrs.json); niets verzonden.", "No LRS configured (lrs.json); nothing sent.") << "\n";
+            return sync_.config_error().empty() ? kExitFinished : kExitNotSent;
+        }
+        return send() ? kExitFinished : kExitNotSent;
+    }
+
+    // At the end of an attempt and at exit: one round with a short timeout; what
+    // does not get through stays in the outbox for the next run. True when the
+    // outbox is empty.
+    bool send() {
+        if (!sync_.configured()) return true;
+        SendRound r = sync_.send_round(kShortTimeoutSeconds);
+        size_t waiting = sync_.outbox().waiting_attempts();
+        if (r.state == PostState::stored && waiting == 0) return true;
+        if (!r.message.empty()) err_ << r.message << "\n";
+        err_ << waiting << w_(" poging(en) wachten op verzending in ", " attempt(s) waiting to be sent in ") << sync_.outbox().dir() << "\n";
+        return false;
+    }
 
     int run() {
+        int rc = play();
+        send();
+        return rc;
+    }
+
+    int play() {
         std::string path = resolve_module();
         if (path.empty()) return kExitLoadError;
         LoadResult lr = load_module_file(path);
@@ -117,6 +152,9 @@ private:
     std::string records_;
     AttemptInfo info_;
     std::string record_path_;
+    LrsSync sync_;
+    size_t queued_ = 0;  // statements of this attempt already in the outbox
+    static constexpr long kShortTimeoutSeconds = 5;
 
     std::string T(const Text& t) const { return t.get(o_.lang, module_ ? module_->fallback_language() : "nl"); }
     // Paragraphs separated by blank lines; `indent` before every line.
@@ -271,6 +309,8 @@ private:
             err_ << w_("Kan het scorebestand niet opslaan: ", "Cannot save the score record: ") << r.error << "\n";
             return false;
         }
+        // The record is safe; a full disk for the outbox must not stop the attempt.
+        if (auto e = sync_.queue(s, info_, queued_); !e.empty()) err_ << "LRS: " << e << "\n";
         return true;
     }
 
@@ -494,7 +534,7 @@ private:
 
 int run_text_player(const TextOptions& o, std::istream& in, std::ostream& out, std::ostream& err, bool interactive) {
     TextPlayer p(o, in, out, err, interactive);
-    return p.run();
+    return o.send_only ? p.send_only() : p.run();
 }
 
 }  // namespace signaal

@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <iostream>
 #include <optional>
+#include <string_view>
 #include <thread>
 
 #include "aggregate.h"
@@ -26,6 +27,8 @@
 #include "local_time.h"
 #include "text_fold.h"
 #include "lrs.h"
+#include "lrs_config.h"
+#include "lrs_source.h"
 #include "progress.h"
 #include "records.h"
 #include "render.h"
@@ -110,7 +113,19 @@ int main(int argc, char** argv) {
     bool quiet = false;
     std::vector<std::string> venues;
     std::string tz, due, table, per_venue, module;
-    app.add_option("records", dirs, "Folders (or files) holding score records")->required();
+    // Folders are required unless the attempts come from an LRS. Required, CLI11
+    // keeps them from a repeatable option before them (--content A FOLDER).
+    const bool lrs_source = std::any_of(args.argv() + 1, args.argv() + args.argc(), [](const char* a) {
+        return std::string_view(a) == "--from-lrs" || std::string_view(a).rfind("--from-lrs=", 0) == 0;
+    });
+    auto* records_opt = app.add_option("records", dirs, "Folders (or files) holding score records");
+    if (!lrs_source) records_opt->required();
+    std::string from_lrs, lrs_mirror;
+    long lrs_page = 500;
+    auto* fromopt = app.add_option("--from-lrs", from_lrs, "Also read the attempts stored in this LRS (e.g. https://lrs.example/xapi/); "
+                                                           "credentials from --user/--password or lrs.json");
+    app.add_option("--lrs-page-size", lrs_page, "Statements per request when reading --from-lrs (the LRS may send fewer)")->check(CLI::Range(1, 10000));
+    app.add_option("--lrs-mirror", lrs_mirror, "Folder keeping the records fetched from --from-lrs (default: one per LRS in the user's data folder)");
     app.add_option("--content", content, "Content folder(s) with the modules (default: the bundled course)");
     app.add_option("--roster", roster_file, "CSV of staff: name or trainee id, venue, role");
     app.add_option("--threshold", threshold, "Share of staff that must pass for a venue to be certified (0.6 or 60)");
@@ -160,6 +175,7 @@ int main(int argc, char** argv) {
     if (threshold < 0 || threshold > 1) return fail("--threshold must be between 0 and 1 (or 0 and 100)");
     if (lrs.password.empty())
         lrs.password = platform::env("SIGNAAL_LRS_PASSWORD").value_or("");
+    if (dirs.empty() && !fromopt->count()) return fail("give folders of score records, --from-lrs URL, or both");
     bool actions = !cert_dir.empty() || !xapi_file.empty() || lrsopt->count();
     bool want_report = fmt->count() || outopt->count() || !table.empty() || (!actions && per_venue.empty());
 
@@ -187,6 +203,26 @@ int main(int argc, char** argv) {
     if (!module.empty() && !cat.find(module)) return fail("--module " + module + ": no module with that id in the content folders");
 
     phase("load content");
+
+    if (fromopt->count()) {  // the LRS's records into a local mirror, which is then read like any folder
+        LrsEndpoint source{from_lrs, lrs.user, lrs.password, lrs.timeout_seconds};
+        if (source.user.empty() && source.password.empty())
+            if (auto path = find_lrs_config(content.empty() ? default_content_dirs() : content)) {
+                auto c = read_lrs_config(*path);
+                if (auto* e = std::get_if<std::string>(&c)) return fail(*e);
+                source.user = std::get<LrsConfig>(c).endpoint.user;
+                source.password = std::get<LrsConfig>(c).endpoint.password;
+            }
+        if (lrs_mirror.empty()) lrs_mirror = default_lrs_mirror(source);
+        LrsFetch got = fetch_records(source, lrs_mirror, lrs_page);
+        if (!got.error.empty()) return fail(got.error);
+        if (!quiet || timing)
+            std::cerr << "signaal-report: LRS: " << got.statements << " completed statement(s) in " << got.pages << " page(s), "
+                      << got.records << " record(s) into " << lrs_mirror << (got.skipped ? ", " + std::to_string(got.skipped) + " without a record" : "")
+                      << "; " << got.seconds << " s waiting for the LRS\n";
+        dirs.push_back(lrs_mirror);
+        phase("fetch from the LRS");
+    }
 
     std::optional<JsonArrayFile> xapi;
     if (!xapi_file.empty()) {

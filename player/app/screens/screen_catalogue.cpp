@@ -143,6 +143,7 @@ Action draw_catalogue(const State& s, const Words& w) {
     }
     ImGui::Spacing();
     ui::muted(std::string(w("Scorebestanden: ", "Score records: ")) + s.records_dir);
+    lrs_status(s, w);
     // For trainers: the review of everyone's records (signaal-report's tables, in the window).
     if (ImGui::Button(w("Trainersoverzicht (T)", "Trainer view (T)")) || ui::pressed(ui::Key::T)) a = Action::make(K::OpenTrainer);
     return a;

@@ -75,6 +75,7 @@ Action draw_result(const State& s, const Words& w) {
         const ui::Quiet quiet;  // a file path read aloud is noise to a learner
         ui::field(w("Scorebestand:", "Score record:"), s.record_path);
     }
+    lrs_status(s, w);
     ImGui::Spacing();
     Action a;
     if (ui::big_button("##back", w("Terug naar de cursussen (Enter)", "Back to the courses (Enter)"), true) ||

@@ -18,5 +18,7 @@ Action draw_load_error(const State& s, const Words& w);
 void draw_scene_header(const State& s, const Words& w);
 // "Step 4 · at least 6 more" and a bar that never moves back (scene and feedback).
 void draw_progress(const State& s, const Words& w, bool answered);
+// One calm line when attempts wait to be sent to the LRS; nothing otherwise.
+void lrs_status(const State& s, const Words& w);
 
 }  // namespace signaal::app
