@@ -84,7 +84,7 @@ TEST_CASE("a Polish record keeps its language; its xAPI statements carry it", "[
     CHECK(st[0]["object"]["definition"]["name"]["pl"] == "Test: wiecz\u00F3r w recepcji");
 }
 
-TEST_CASE("--lang takes any language tag; a bad one is refused", "[polish]") {
+TEST_CASE("the --lang option takes any language tag; a bad one is refused", "[polish]") {
     CHECK(valid_language_tag("pl"));
     CHECK(valid_language_tag("pt-BR"));
     CHECK_FALSE(valid_language_tag("polish!"));
