@@ -88,12 +88,12 @@ public:
 
     Problem say(const Utterance& u, const std::function<bool()>& stopped) override {
         if (!started_) return start_problem_;
-        const bool english = u.language == "en";
-        if (espeak_ng_STATUS st = espeak_ng_SetVoiceByName(english ? "en" : "nl"); st != ENS_OK)
-            return english ? Problem{"Voorlezen: er is geen Engelse stem (espeak-ng-stem \"en\": " + status_text(st) + ").",
-                                     "Read aloud: there is no English voice (espeak-ng voice \"en\": " + status_text(st) + ")."}
-                           : Problem{"Voorlezen: er is geen Nederlandse stem (espeak-ng-stem \"nl\": " + status_text(st) + ").",
-                                     "Read aloud: there is no Dutch voice (espeak-ng voice \"nl\": " + status_text(st) + ")."};
+        // espeak-ng names its voices by language tag ("nl", "en", "pl"), so any
+        // language the content has gets its own voice, never Dutch sounds for Polish words.
+        const std::string voice = u.language.empty() ? "nl" : u.language;
+        if (espeak_ng_STATUS st = espeak_ng_SetVoiceByName(voice.c_str()); st != ENS_OK)
+            return Problem{"Voorlezen: er is geen stem voor de taal \"" + voice + "\" (espeak-ng: " + status_text(st) + ").",
+                           "Read aloud: there is no voice for the language \"" + voice + "\" (espeak-ng: " + status_text(st) + ")."};
         espeak_ng_SetParameter(espeakRATE, words_per_minute(u.rate), 0);
 
         std::vector<int16_t> samples;

@@ -65,15 +65,15 @@ public:
         if (!voice_)
             return {"Voorlezen werkt niet: de spraak van Windows (SAPI) kon niet starten.",
                     "Read aloud is not available: Windows speech (SAPI) could not start."};
-        const bool english = u.language == "en";
+        // SAPI finds voices by Windows language id (LCID), one list per language Signaal ships.
         static const wchar_t* const nl[] = {L"Language=413", nullptr};
         static const wchar_t* const en[] = {L"Language=809", L"Language=409", nullptr};
-        ISpObjectToken* token = find_voice(english ? en : nl);
+        static const wchar_t* const pl[] = {L"Language=415", nullptr};
+        const wchar_t* const* wanted = u.language == "en" ? en : u.language == "pl" ? pl : u.language == "nl" || u.language.empty() ? nl : nullptr;
+        ISpObjectToken* token = wanted ? find_voice(wanted) : nullptr;
         if (!token)
-            return english ? Problem{"Voorlezen: Windows heeft geen Engelse stem. Voeg er een toe bij Instellingen > Tijd en taal > Spraak.",
-                                     "Read aloud: Windows has no English voice. Add one under Settings > Time & language > Speech."}
-                           : Problem{"Voorlezen: Windows heeft geen Nederlandse stem. Voeg er een toe bij Instellingen > Tijd en taal > Spraak.",
-                                     "Read aloud: Windows has no Dutch voice. Add one under Settings > Time & language > Speech."};
+            return Problem{"Voorlezen: Windows heeft geen stem voor de taal \"" + u.language + "\". Voeg er een toe bij Instellingen > Tijd en taal > Spraak.",
+                           "Read aloud: Windows has no voice for the language \"" + u.language + "\". Add one under Settings > Time & language > Speech."};
         voice_->SetVoice(token);
         release(token);
         voice_->SetRate(u.rate == Rate::Slower ? -3 : u.rate == Rate::Faster ? 3 : 0);
