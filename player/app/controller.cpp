@@ -11,6 +11,8 @@
 
 namespace signaal::app {
 
+using N = State::Notice;  // a notice's parts: N::say (translated), N::as_is
+
 using K = Action::Kind;
 
 Trainee Controller::trainee() const {
@@ -41,7 +43,7 @@ void Controller::refresh_status() {
 
 void Controller::save_settings_now() {
     if (auto err = save_settings(s_.settings_path, s_.settings))
-        s_.notice = {"Instellingen niet opgeslagen: " + *err, "Settings not saved: " + *err};
+        s_.notice = {N::say("Instellingen niet opgeslagen: ", "Settings not saved: "), N::as_is(*err)};
 }
 
 void Controller::save_record_now() {
@@ -49,13 +51,13 @@ void Controller::save_record_now() {
     s_.record_path = r.path;
     s_.record_error = r.error;
     if (!r.error.empty()) {
-        s_.notice = {"Kan het scorebestand niet opslaan: " + r.error, "Cannot save the score record: " + r.error};
+        s_.notice = {N::say("Kan het scorebestand niet opslaan: ", "Cannot save the score record: "), N::as_is(r.error)};
         return;
     }
     if (!s_.lrs) return;
     // The record is safe; an outbox that cannot be written only delays the LRS.
     if (auto e = s_.lrs->queue(*s_.session, s_.info, s_.lrs_statements); !e.empty())
-        s_.notice = {"Nog niet klaargezet voor verzending: " + e, "Not yet queued for sending: " + e};
+        s_.notice = {N::say("Nog niet klaargezet voor verzending: ", "Not yet queued for sending: "), N::as_is(e)};
     if (s_.lrs_worker) s_.lrs_worker->queued();
 }
 
@@ -83,8 +85,8 @@ void Controller::begin_attempt(const ModulePtr& m, bool fresh) {
         if (auto found = find_unfinished(s_.records_dir, m->id, s_.info.trainee.id)) {
             const StoredRecord& r = found->second;
             if (r.module_sha256 != m->sha256) {
-                s_.notice = {"Je onafgemaakte poging hoort bij een oudere versie van de module; je begint opnieuw.",
-                             "Your unfinished attempt belongs to an older version of the module; you start afresh."};
+                s_.notice = {N::say("Je onafgemaakte poging hoort bij een oudere versie van de module; je begint opnieuw.",
+                                    "Your unfinished attempt belongs to an older version of the module; you start afresh.")};
             } else {
                 auto rep = replay(m, r.started, r.answers);
                 if (auto* ses = std::get_if<Session>(&rep)) {
@@ -92,8 +94,8 @@ void Controller::begin_attempt(const ModulePtr& m, bool fresh) {
                     s_.info.registration = r.info.registration;
                     s_.record_path = found->first;
                     const std::string n = std::to_string(r.answers.size());
-                    s_.notice = {"Je gaat verder waar je gestopt was (" + n + " antwoorden bewaard).",
-                                 "Continuing where you stopped (" + n + " answers kept)."};
+                    s_.notice = {N::say("Je gaat verder waar je gestopt was (", "Continuing where you stopped ("), N::as_is(n),
+                                 N::say(" antwoorden bewaard).", " answers kept).")};
                 }
             }
         }
@@ -126,7 +128,7 @@ void Controller::answer(std::vector<std::string> response) {
     if (auto* err = std::get_if<std::string>(&r)) {
         // The screens only offer allowed answers; if this happens it is a bug,
         // and the learner sees it instead of a crash.
-        s_.notice = {"interne fout: " + *err, "internal error: " + *err};
+        s_.notice = {N::say("interne fout: ", "internal error: "), N::as_is(*err)};
         return;
     }
     s_.outcome = std::get<AnswerOutcome>(r);
@@ -253,7 +255,7 @@ Effects Controller::apply(const Action& a) {
             } else {
                 const bool saved = s_.session && !s_.record_path.empty();
                 to_catalogue();
-                if (saved) s_.notice = {"Gepauzeerd. Je voortgang is bewaard.", "Paused. Your progress is saved."};
+                if (saved) s_.notice = {N::say("Gepauzeerd. Je voortgang is bewaard.", "Paused. Your progress is saved.")};
             }
             fx.image = true;
             break;
@@ -325,7 +327,7 @@ void Controller::reloaded(const std::string& path, const LoadResult& lr) {
             s_.session.emplace(std::move(*ses));
             s_.session->set_order_key(order_key_for(s_.info.registration));
             const std::string kept = std::to_string(n) + " / " + std::to_string(answers.size());
-            s_.notice = {"Module opnieuw geladen; " + kept + " antwoorden behouden.", "Module reloaded; " + kept + " answers kept."};
+            s_.notice = {N::say("Module opnieuw geladen; ", "Module reloaded; "), N::as_is(kept), N::say(" antwoorden behouden.", " answers kept.")};
             break;
         }
     }

@@ -13,6 +13,7 @@
 #include "module_status.h"
 #include "records.h"
 #include "session.h"
+#include "words.h"
 #include "settings.h"
 #include "trainer_state.h"
 
@@ -73,22 +74,43 @@ struct State {
     // One line shown at the top (resumed, reloaded, saved, …), in both languages so
     // it follows a language switch. It lasts until the next answer or screen of
     // modules: a "continuing where you stopped" must not stay for the whole module.
+    // One line under the top bar, in the interface's language whichever it is
+    // when drawn. Its words are pairs the catalogues translate (say: Polish
+    // too); file names and counts go in as they are (as_is).
     struct Notice {
-        std::string nl, en;
-        bool empty() const { return nl.empty() && en.empty(); }
-        void clear() { nl.clear(), en.clear(); }
-        // Notices are composed with file names and counts, so no catalogue has
-        // them: other languages see the English.
-        const std::string& in(const std::string& language) const { return language == "nl" || language.empty() ? nl : en; }
+        struct Part {
+            std::string nl, en;
+            bool literal = false;
+        };
+        std::vector<Part> parts;
+        static Part say(const char* dutch, const char* english) { return {dutch, english, false}; }
+        static Part as_is(std::string text) { return {text, text, true}; }
+        Notice() = default;
+        Notice(std::initializer_list<Part> p) : parts(p) {}
+        bool empty() const { return parts.empty(); }
+        void clear() { parts.clear(); }
+        std::string in(const std::string& language) const {
+            const Words w = words_for(language);
+            std::string out;
+            for (const auto& p : parts) out += p.literal ? p.nl : std::string(w(p.nl.c_str(), p.en.c_str()));
+            return out;
+        }
     };
     Notice notice;
+    // A message composed by a speech engine (with the engine's own status text):
+    // Dutch and English only.
+    struct Bilingual {
+        std::string nl, en;
+        bool empty() const { return nl.empty() && en.empty(); }
+        const std::string& in(const std::string& language) const { return language == "nl" || language.empty() ? nl : en; }
+    };
     float progress_high = 0;   // the progress bar's furthest point this attempt: it never moves back
     std::string best_offered;  // the answered question's best choice among those offered (feedback shows it)
     bool show_help = false; // support contacts panel open
     // Read aloud (speech/): an utterance is under way, and why the last one could
     // not be spoken (drawn under the top bar, and in the projector's corner).
     bool speaking = false;
-    Notice speech_problem;
+    Bilingual speech_problem;
     bool watching = false;  // --watch: author mode
 
     float font_px = 18;     // current font size in pixels, for layout

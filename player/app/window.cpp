@@ -714,8 +714,8 @@ int run_window(const WindowOptions& o) {
                                                             : Action::Kind::Start;
                     ctl.apply(Action::make(kind, found));
                 } else {
-                    s.notice = {named + ": geen modulebestand en geen module-id in de inhoudsmappen",
-                                named + ": not a module file, nor a module id in the content folders"};
+                    s.notice = {State::Notice::as_is(named), State::Notice::say(": geen modulebestand en geen module-id in de inhoudsmappen",
+                                                                                 ": not a module file, nor a module id in the content folders")};
                 }
             }
         }

@@ -36,8 +36,8 @@ extract() {  # $1: output, $2...: keyword specs
     --package-name=Signaal --copyright-holder="the Signaal authors" --no-wrap \
     -o "$out" "${sources[@]}"
 }
-extract "$tmp/signaal.pot" w:2 w_:2 plural:4,5
-extract "$tmp/pairs.pot" w:1c,2 w_:1c,2 plural:2c,4,5
+extract "$tmp/signaal.pot" w:2 w_:2 say:2 plural:4,5
+extract "$tmp/pairs.pot" w:1c,2 w_:1c,2 say:1c,2 plural:2c,4,5
 extract "$tmp/pairs-many.pot" plural:3c,4,5
 # Dates and the charset placeholder would make every run a change.
 sed -i -e '/^"POT-Creation-Date:/d' -e 's/charset=CHARSET/charset=UTF-8/' "$tmp/signaal.pot"

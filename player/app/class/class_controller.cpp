@@ -358,7 +358,7 @@ void ClassController::leave() {
         ++c.generation;
         return;
     }
-    if (!c.record_path.empty()) s_.notice = {"Klassessie bewaard in " + c.record_path, "Class session saved in " + c.record_path};
+    if (!c.record_path.empty()) s_.notice = {State::Notice::say("Klassessie bewaard in ", "Class session saved in "), State::Notice::as_is(c.record_path)};
     c.active = false;
     c.timer_running = false;
     s_.session.reset();
