@@ -48,6 +48,29 @@ std::vector<std::string> majority(const Session& s, const std::map<std::string, 
     return {};
 }
 
+std::vector<std::string> best_response(const Scene& sc) {
+    std::vector<std::string> out;
+    if (sc.kind == Interaction::Choices) {
+        const int top = sc.max_points();
+        for (const auto& ch : sc.choices)
+            if (ch.points == top) out.push_back(ch.id);
+    } else {
+        for (const auto& m : sc.marks)
+            if (m.correct) out.push_back(m.id);
+    }
+    return out;
+}
+
+bool is_best_response(const Scene& sc, const std::vector<std::string>& response) {
+    const std::vector<std::string> best = best_response(sc);
+    if (sc.kind == Interaction::Choices)
+        return response.size() == 1 && std::find(best.begin(), best.end(), response[0]) != best.end();
+    std::vector<std::string> marked;  // in the module's order, whatever order the response has
+    for (const auto& m : sc.marks)
+        if (std::find(response.begin(), response.end(), m.id) != response.end()) marked.push_back(m.id);
+    return marked == best && marked.size() == response.size();
+}
+
 HandCount count_hands(const Scene& sc, const std::map<std::string, int>& votes, int class_size) {
     HandCount h;
     int most = 0;

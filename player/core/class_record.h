@@ -42,6 +42,13 @@ struct ClassRecord {
 // votes any option got when 0) marked.
 std::vector<std::string> majority(const Session& s, const std::map<std::string, int>& votes, int class_size);
 
+// The best answer to a question: the choices with the most points, or exactly
+// the suspicious marks (in the module's order). The closing slide and the
+// trainer's report both set what a class went with against it.
+std::vector<std::string> best_response(const Scene& sc);
+// Whether `response` is a best answer: one of the best choices, or exactly the suspicious marks.
+bool is_best_response(const Scene& sc, const std::vector<std::string>& response);
+
 // A sense check of the hands entered at a question, so a typo (9999 for 9) or
 // a half-counted room does not decide for the class. `hands`: choices, the
 // hands raised in all (one per pupil); select and highlight, the most any

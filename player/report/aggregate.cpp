@@ -97,23 +97,20 @@ ClassQuestion class_question(const Module& m, const Scene& sc, const ClassDecisi
         return it == d.votes.end() ? 0L : static_cast<long>(it->second);
     };
     auto chosen = [&](const std::string& id) { return std::find(d.response.begin(), d.response.end(), id) != d.response.end(); };
-    bool right = true;
+    const std::vector<std::string> best = best_response(sc);
+    auto is_best = [&](const std::string& id) { return std::find(best.begin(), best.end(), id) != best.end(); };
     if (sc.kind == Interaction::Choices) {
-        const int top = sc.max_points();
         for (const auto& ch : sc.choices)
             if (d.votes.count(ch.id) || chosen(ch.id))
-                q.options.push_back({ch.id, ch.label.get(lang, m.fallback_language()), hands(ch.id), chosen(ch.id), ch.points == top});
-        right = false;
-        for (const auto& o : q.options) right = right || (o.chosen && o.best);
+                q.options.push_back({ch.id, ch.label.get(lang, m.fallback_language()), hands(ch.id), chosen(ch.id), is_best(ch.id)});
     } else {
         for (const auto& mk : sc.marks) {
             // A highlight phrase has no label: its id stands for it.
             const std::string label = mk.label.empty() ? mk.id : mk.label.get(lang, m.fallback_language());
-            q.options.push_back({mk.id, label, hands(mk.id), chosen(mk.id), mk.correct});
-            right = right && chosen(mk.id) == mk.correct;
+            q.options.push_back({mk.id, label, hands(mk.id), chosen(mk.id), is_best(mk.id)});
         }
     }
-    q.best = right;
+    q.best = is_best_response(sc, d.response);
     return q;
 }
 }  // namespace

@@ -1,5 +1,6 @@
 // Class records (classroom mode) are listed as class sessions and never count
 // toward a trainee, a venue or a certificate.
+#include <map>
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -13,18 +14,27 @@
 using namespace signaal;
 using namespace signaal::report;
 
+namespace {
+// A class session of the example module with one decision at "desk".
+ClassRecord desk_session(const Module& m, const std::string& session, const std::string& class_name, std::map<std::string, int> votes,
+                         std::string response) {
+    ClassRecord r;
+    r.session = session;
+    r.class_name = class_name;
+    r.module_id = m.id;
+    r.module_version = m.version;
+    r.module_sha256 = m.sha256;
+    r.started = "2026-11-28T09:00:00.000Z";
+    r.decisions = {{"desk", std::move(votes), {std::move(response)}, false, "2026-11-28T09:01:00.000Z"}};
+    return r;
+}
+}  // namespace
+
 TEST_CASE("a class record is a class session, not an attempt", "[report][class]") {
     Catalogue cat = load_catalogue({std::filesystem::path(SIGNAAL_TEST_DIR).parent_path().string() + "/content/example"});
     auto m = cat.find("example-night-shift")->module;
-    ClassRecord r;
-    r.session = "0b7e3f7a-2a8d-4c57-9d7e-5a1b2c3d4e5f";
-    r.class_name = "Toerisme 2B";
+    ClassRecord r = desk_session(*m, "0b7e3f7a-2a8d-4c57-9d7e-5a1b2c3d4e5f", "Toerisme 2B", {{"register", 20}, {"confront", 2}}, "register");
     r.teacher = "Mevr. Jansen";
-    r.module_id = m->id;
-    r.module_version = m->version;
-    r.module_sha256 = m->sha256;
-    r.started = "2026-11-28T09:00:00.000Z";
-    r.decisions = {{"desk", {{"register", 20}, {"confront", 2}}, {"register"}, false, "2026-11-28T09:01:00.000Z"}};
     Aggregator agg(cat, {});
     CHECK(agg.add("class.json", verify_record(class_record_json(r).dump(), cat)) == Counted::ClassSession);
     ReportModel model = agg.finish({"dir"});
@@ -64,14 +74,8 @@ TEST_CASE("a class record is a class session, not an attempt", "[report][class]"
 TEST_CASE("a class that went against the best answer is shown with the best one", "[report][class]") {
     Catalogue cat = load_catalogue({std::filesystem::path(SIGNAAL_TEST_DIR).parent_path().string() + "/content/example"});
     auto m = cat.find("example-night-shift")->module;
-    ClassRecord r;
-    r.session = "1b7e3f7a-2a8d-4c57-9d7e-5a1b2c3d4e5f";
-    r.class_name = "3C";
-    r.module_id = m->id;
-    r.module_version = m->version;
-    r.module_sha256 = m->sha256;
-    r.started = "2026-11-29T09:00:00.000Z";
-    r.decisions = {{"desk", {{"register", 3}, {"ask-girl", 12}, {"confront", 0}, {"look-away", 1}}, {"ask-girl"}, false, "2026-11-29T09:01:00.000Z"}};
+    ClassRecord r = desk_session(*m, "1b7e3f7a-2a8d-4c57-9d7e-5a1b2c3d4e5f", "3C",
+                                 {{"register", 3}, {"ask-girl", 12}, {"confront", 0}, {"look-away", 1}}, "ask-girl");
     Aggregator agg(cat, {});
     REQUIRE(agg.add("class.json", verify_record(class_record_json(r).dump(), cat)) == Counted::ClassSession);
     ReportModel model = agg.finish({"dir"});

@@ -48,6 +48,23 @@ TEST_CASE("hands are checked against the class before the class decides", "[clas
     CHECK(count_hands(select, {{"age", 0}, {"luggage", 0}}, 28).too_few);
 }
 
+TEST_CASE("the best answer is the choices with the most points, or exactly the suspicious marks", "[class]") {
+    Session s(test::load_or_fail(test::example_path()));
+    const Scene& choices = s.scene();
+    CHECK(best_response(choices) == std::vector<std::string>{"register"});
+    CHECK(is_best_response(choices, {"register"}));
+    CHECK_FALSE(is_best_response(choices, {"ask-girl"}));
+    CHECK_FALSE(is_best_response(choices, {}));
+    test::play(s, {"register"});
+    const Scene& select = s.scene();
+    const std::vector<std::string> best = best_response(select);
+    REQUIRE(best.size() == 2);
+    CHECK(is_best_response(select, best));
+    CHECK(is_best_response(select, {best[1], best[0]}));  // in any order
+    CHECK_FALSE(is_best_response(select, {best[0]}));     // one missed
+    CHECK_FALSE(is_best_response(select, {best[0], best[1], "late"}));  // one too many
+}
+
 TEST_CASE("a class record round-trips and is not a score record", "[class]") {
     ClassRecord r;
     r.session = "0b7e3f7a-2a8d-4c57-9d7e-5a1b2c3d4e5f";

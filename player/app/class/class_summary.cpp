@@ -3,8 +3,6 @@
 // It names no points, as nothing on the projector does.
 #include <imgui.h>
 
-#include <algorithm>
-
 #include "class_screens.h"
 #include "ui.h"
 
@@ -17,19 +15,6 @@ std::string joined(const State& s, const Scene& sc, const std::vector<std::strin
     return out.empty() ? w("niets", "nothing") : out;
 }
 
-// The best answer: the choices with the most points, or every suspicious mark.
-std::vector<std::string> best(const Scene& sc) {
-    std::vector<std::string> out;
-    if (sc.kind == Interaction::Choices) {
-        int top = sc.max_points();
-        for (const auto& ch : sc.choices)
-            if (ch.points == top) out.push_back(ch.id);
-    } else {
-        for (const auto& m : sc.marks)
-            if (m.correct) out.push_back(m.id);
-    }
-    return out;
-}
 }  // namespace
 
 void draw_class_choices(const State& s, const Words& w) {
@@ -40,11 +25,7 @@ void draw_class_choices(const State& s, const Words& w) {
         const ClassDecision& d = c.record.decisions[i];
         const Scene* sc = c.module->find_scene(d.scene);
         if (!sc) continue;
-        const std::vector<std::string> top = best(*sc);
-        // A choice is best when it is one of the best; marks are best when exactly the suspicious ones are marked.
-        const bool right = sc->kind == Interaction::Choices
-                               ? d.response.size() == 1 && std::find(top.begin(), top.end(), d.response[0]) != top.end()
-                               : d.response == top;
+        const bool right = is_best_response(*sc, d.response);
         ImGui::Spacing();
         ui::wrapped(std::to_string(i + 1) + ". " + (ctext(s, sc->prompt).empty() ? scene_title(s, sc->id) : ctext(s, sc->prompt)));
         ImGui::Indent();
@@ -54,7 +35,7 @@ void draw_class_choices(const State& s, const Words& w) {
             ui::text_good(chose + w("  \xE2\x80\x93 het beste antwoord", "  \xE2\x80\x93 the best answer"));
         } else {
             ui::text_bad(chose);
-            ui::text_good(std::string(w("Het beste: ", "Best: ")) + joined(s, *sc, top, w));
+            ui::text_good(std::string(w("Het beste: ", "Best: ")) + joined(s, *sc, best_response(*sc), w));
         }
         ImGui::Unindent();
     }
