@@ -36,7 +36,9 @@ int main(int argc, char** argv) {
         ->check(signaal::language_tag_check());
     app.add_flag("-q,--quiet", quiet, "Print problems only, no per-module summary");
     app.footer("Graph analyses, over every reachable state (scene x the values of the variables\n"
-               "conditions read), after the loader's own checks:\n"
+               "conditions read), after the loader's own checks. They also run when the loader\n"
+               "found errors that leave the scene graph whole (every scene id, route target,\n"
+               "condition and assignment resolved), so one error does not hide the rest:\n"
                "  error    no <ending>; no way to an ending from a scene (a loop with no way out, or\n"
                "           one whose ways out all need a false condition); a scene where every\n"
                "           choice's condition is false; the pass mark unreachable without a critical error\n"
@@ -67,12 +69,16 @@ int main(int argc, char** argv) {
     nlohmann::json report = nlohmann::json::array();
     for (const auto& f : files) {
         CheckResult r = check_file(f);
+        // The module whose facts are given: the loaded one, or the model the graph
+        // analyses ran on despite loader errors that left the graph whole.
+        const ModulePtr& shown = r.module ? r.module : r.analysed_despite_errors;
         errors += count(r.diagnostics, Severity::Error);
         warnings += count(r.diagnostics, Severity::Warning);
         if (format == "json") {
             nlohmann::json entry = {{"file", f}, {"loaded", r.module != nullptr}, {"diagnostics", diagnostics_json(r.diagnostics)}};
-            if (r.module)
-                entry["facts"] = {{"id", r.module->id}, {"scenes", r.facts.scenes}, {"decisions", r.facts.decisions},
+            if (shown) entry["analysed_despite_errors"] = r.analysed_despite_errors != nullptr;
+            if (shown)
+                entry["facts"] = {{"id", shown->id}, {"scenes", r.facts.scenes}, {"decisions", r.facts.decisions},
                                   {"endings", r.facts.endings}, {"critical_choices", r.facts.critical_choices},
                                   {"max_score", r.facts.bounds.max}, {"min_score", r.facts.bounds.min},
                                   {"max_score_without_critical", r.facts.bounds.max_no_critical},
@@ -83,13 +89,14 @@ int main(int argc, char** argv) {
             continue;
         }
         for (const auto& d : r.diagnostics) std::cout << d.str() << "\n";
-        if (r.module && !quiet) {
+        if (shown && !quiet) {
             const auto& fa = r.facts;
-            std::cout << f << ": " << r.module->id << ": " << fa.scenes << " scenes, " << fa.decisions << " decisions, "
+            std::cout << f << ": " << shown->id << ": " << fa.scenes << " scenes, " << fa.decisions << " decisions, "
                       << fa.endings << " endings, " << fa.critical_choices << " critical choices; score "
                       << fa.bounds.min << "–" << fa.bounds.max << ", pass " << fa.pass_points << " ("
-                      << r.module->pass_mark << "%), best without critical error " << fa.bounds.max_no_critical << "; "
-                      << (fa.exact ? std::to_string(fa.states) + " states explored" : std::string("conditions ignored: bounds only")) << "\n";
+                      << shown->pass_mark << "%), best without critical error " << fa.bounds.max_no_critical << "; "
+                      << (fa.exact ? std::to_string(fa.states) + " states explored" : std::string("conditions ignored: bounds only"))
+                      << (r.module ? "" : "; analysed despite the errors above, which stop the module from loading") << "\n";
         }
     }
     // Each folder's shared support contacts (support-contacts.xml), which the

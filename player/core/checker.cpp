@@ -176,10 +176,15 @@ CheckFacts analyse(const Module& m, Diagnostics& out) {
     return f;
 }
 
-CheckResult check_file(const std::string& path) {
-    LoadResult lr = load_module_file(path);
-    CheckResult r{lr.module, std::move(lr.diagnostics), {}};
+CheckResult check_file(const std::string& path) { return check_loaded(load_module_file(path)); }
+
+CheckResult check_loaded(LoadResult lr) {
+    CheckResult r{lr.module, std::move(lr.diagnostics), {}, nullptr};
     if (r.module) r.facts = analyse(*r.module, r.diagnostics);
+    else if (lr.partial) {
+        r.analysed_despite_errors = lr.partial;
+        r.facts = analyse(*lr.partial, r.diagnostics);
+    }
     return r;
 }
 

@@ -6,6 +6,7 @@
 
 #include "diagnostics.h"
 #include "graph.h"
+#include "loader.h"
 #include "model.h"
 
 namespace signaal {
@@ -23,9 +24,15 @@ struct CheckResult {
     ModulePtr module;  // null when the module did not load
     Diagnostics diagnostics;
     CheckFacts facts;
+    // The module did not load, but its errors left the scene graph whole, so the
+    // graph analyses ran on what was read (LoadResult::partial): `facts` and the
+    // analyses' diagnostics are about that model. Null otherwise.
+    ModulePtr analysed_despite_errors;
 };
 
 CheckResult check_file(const std::string& path);
+// The same for a module already loaded (load_module_file / load_module_text).
+CheckResult check_loaded(LoadResult lr);
 // Adds the graph analyses of a loaded module to `out`.
 CheckFacts analyse(const Module& m, Diagnostics& out);
 // Graphviz DOT of the scene graph: scenes as nodes, choices as labelled edges.

@@ -171,13 +171,14 @@ public:
         m->sha256 = sha256_hex(xml_);
         tinyxml2::XMLDocument doc(true, tinyxml2::PRESERVE_WHITESPACE);
         const El* root = parse_root(doc, "module");
-        if (!root) return {nullptr, std::move(diags_)};
+        if (!root) return {nullptr, std::move(diags_), nullptr};
         read_module(*root);
         for (const El* c = root->FirstChildElement(); c; c = c->NextSiblingElement()) child(*c);
         root_order_.finish(*this, "module", *root);
         resolve();
-        if (has_errors(diags_)) return {nullptr, std::move(diags_)};
-        return {std::move(m), std::move(diags_)};
+        if (m->start.empty() || m->scenes.empty()) graph_broken_ = true;
+        if (has_errors(diags_)) return {nullptr, std::move(diags_), graph_broken_ ? nullptr : std::move(m)};
+        return {std::move(m), std::move(diags_), nullptr};
     }
 
     // The shared support contacts: a <support> root, texts in the languages its
@@ -257,6 +258,9 @@ private:
     std::string name_, dir_;
     Diagnostics diags_;
     Module* m_ = nullptr;
+    // An error that leaves the graph with holes (a scene or route, condition or
+    // assignment that did not resolve): no graph analyses on the partial model.
+    bool graph_broken_ = false;
 
     // Checks names, order and counts of a parent's child elements against a
     // spec, one child at a time (the root's children arrive one by one).
@@ -581,7 +585,10 @@ private:
             d.name = required(*e, "id");
             if (e->Attribute("id") && !valid_var_name(d.name))
                 attr_error(*e, "id", "'" + d.name + "' is not a valid variable name (lowercase letters, digits, '_')");
-            if (find_var(m_->variables, d.name) >= 0) attr_error(*e, "id", "duplicate variable '" + d.name + "'");
+            if (find_var(m_->variables, d.name) >= 0) {
+                attr_error(*e, "id", "duplicate variable '" + d.name + "'");
+                graph_broken_ = true;
+            }
             std::string type = required(*e, "type");
             if (type == "int") d.type = VarType::Int;
             else if (type != "bool" && e->Attribute("type"))
@@ -596,14 +603,20 @@ private:
         Condition c;
         const char* v = e.Attribute(a);
         if (!v) return c;
-        if (auto err = parse_condition(v, m_->variables, c)) attr_error(e, a, err->message, err->offset);
+        if (auto err = parse_condition(v, m_->variables, c)) {
+            attr_error(e, a, err->message, err->offset);
+            graph_broken_ = true;
+        }
         return c;
     }
     std::vector<Assignment> assignments(const El& e) {
         std::vector<Assignment> out;
         const char* v = e.Attribute("set");
         if (!v) return out;
-        if (auto err = parse_assignments(v, m_->variables, out)) attr_error(e, "set", err->message, err->offset);
+        if (auto err = parse_assignments(v, m_->variables, out)) {
+            attr_error(e, "set", err->message, err->offset);
+            graph_broken_ = true;
+        }
         return out;
     }
 
@@ -640,8 +653,10 @@ private:
         Scene& s = m_->scenes.emplace_back();
         s.id = id_attr(e);
         s.pos = src_.element_pos(e);
-        if (!m_->index.try_emplace(s.id, static_cast<int>(m_->scenes.size() - 1)).second)
+        if (!m_->index.try_emplace(s.id, static_cast<int>(m_->scenes.size() - 1)).second) {
             attr_error(e, "id", "duplicate scene id '" + s.id + "'");
+            graph_broken_ = true;
+        }
         const Ctx ctx{"in scene", s.id};
         if (e.Attribute("role")) {
             s.role = id_attr(e, "role");
@@ -912,6 +927,7 @@ private:
                 ok = (what == "signal" && signals.count(r.id)) || (what == "role" && roles.count(r.id)) ||
                      (what == "partner" && partners.count(r.id));
             }
+            if (!ok && what == "scene") graph_broken_ = true;
             if (!ok && !r.id.empty()) {
                 const std::string hint = did_you_mean(r.id, known_ids(what));
                 std::string where = what == "scene" ? (hint.empty() ? "" : " (" + hint.substr(2) + ")")
@@ -939,7 +955,7 @@ SupportResult load_support_file(const std::string& path) {
 
 LoadResult load_module_file(const std::string& path) {
     FileText f = read_file_limited(path, kMaxModuleBytes, "a module");
-    if (!f.ok) return {nullptr, {{path, 1, 1, Severity::Error, f.error}}};
+    if (!f.ok) return {nullptr, {{path, 1, 1, Severity::Error, f.error}}, nullptr};
     std::string dir = platform::from_path(platform::to_path(path).parent_path());
     return load_module_text(f.text, path, dir.empty() ? "." : dir);
 }

@@ -11,6 +11,10 @@ namespace signaal {
 struct LoadResult {
     ModulePtr module;  // null when there were errors
     Diagnostics diagnostics;
+    // With errors that leave the scene graph whole (every scene id, route target,
+    // condition and assignment resolved): the model as read, so signaal-check can
+    // still run its graph analyses and show every problem at once. Never played.
+    ModulePtr partial;
 };
 
 // The shared support contacts (support-contacts.xml at the top of a content

@@ -99,3 +99,33 @@ TEST_CASE("the DOT graph names every scene and marks critical edges", "[checker]
     CHECK(graph_dot(*m, "nl").find("drop-it (0)\\noffered when not noted\\nIk laat het erbij.") != std::string::npos);
     CHECK(dot.find("if noted or care >= 1") != std::string::npos);
 }
+
+// Issue 16: one loader error used to hide every graph problem until it was fixed.
+TEST_CASE("graph analyses still run when the loader's errors leave the graph whole", "[checker]") {
+    // A choice without feedback (a loader error) next to a scene no path reaches.
+    const std::string xml = module(R"(<scene id="a"><text><nl>x</nl></text><choices>
+<choice id="c1" target="end" points="1"><label><nl>x</nl></label></choice>)" + choice("c2", "end", 0) + R"(</choices></scene>
+<scene id="lost"><text><nl>x</nl></text><continue target="end"/></scene>
+<scene id="end"><text><nl>x</nl></text><ending outcome="good"/></scene>
+)");
+    CheckResult r = check_loaded(load_module_text(xml, "t.xml"));
+    CHECK_FALSE(r.module);  // still not playable
+    REQUIRE(r.analysed_despite_errors);
+    const auto got = messages(r.diagnostics);
+    CHECK_THAT(got, Catch::Matchers::VectorContains(std::string("t.xml:6:1: error: <choice id=\"c1\"> needs a <feedback>")));
+    CHECK_THAT(got, Catch::Matchers::VectorContains(std::string("t.xml:7:1: warning: scene 'lost' cannot be reached from the start scene 'a'")));
+    CHECK(r.facts.bounds.max == 1);
+}
+
+TEST_CASE("no graph analyses on a graph with holes", "[checker]") {
+    // An unknown route target: the analyses would only report what follows from it.
+    const std::string xml = module(R"(<scene id="a"><text><nl>x</nl></text><choices>)" + choice("c1", "ned", 1) +
+                                   choice("c2", "end", 0) + R"(</choices></scene>
+<scene id="end"><text><nl>x</nl></text><ending outcome="good"/></scene>
+)");
+    CheckResult r = check_loaded(load_module_text(xml, "t.xml"));
+    CHECK_FALSE(r.module);
+    CHECK_FALSE(r.analysed_despite_errors);
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(r.diagnostics[0].message.find("unknown scene 'ned'") != std::string::npos);
+}
