@@ -155,6 +155,17 @@ void text_bad(const std::string& t) {
     say(t);
 }
 
+namespace {
+bool g_last_in_view = true;
+}
+
+bool in_view(float y0, float y1) {
+    const float top = ImGui::GetWindowPos().y, bottom = top + ImGui::GetWindowHeight();
+    return y0 >= top && y1 <= bottom;
+}
+
+bool last_big_button_in_view() { return g_last_in_view; }
+
 bool big_button(const char* id, const std::string& label, bool focused, bool checked, bool checkbox, bool scroll_to) {
     const ImGuiStyle& st = ImGui::GetStyle();
     const float width = ImGui::GetContentRegionAvail().x;
@@ -198,14 +209,20 @@ bool big_button(const char* id, const std::string& label, bool focused, bool che
     if (!label.empty() && label[0] >= '1' && label[0] <= '9') say(label);  // an option, with its number
     // Keep the keyboard focus on screen, but leave the scroll alone otherwise
     // so the learner can still scroll up to re-read the text.
-    const ImVec2 clip0 = ImGui::GetWindowPos();
-    const float clip1 = clip0.y + ImGui::GetWindowHeight();
-    if (focused && scroll_to && (p.y < clip0.y || q.y > clip1)) ImGui::SetScrollHereY(0.8f);
+    g_last_in_view = in_view(p.y, q.y);
+    if (focused && scroll_to && !g_last_in_view) ImGui::SetScrollHereY(0.8f);
     ImGui::Dummy(ImVec2(0, st.ItemSpacing.y * 0.5f));
     return clicked;
 }
 
 bool button(const std::string& label) { return ImGui::Button(label.c_str()); }
+
+void same_line_if_fits(const std::string& label) {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float w = ImGui::CalcTextSize(label.c_str()).x + st.FramePadding.x * 2;
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + st.ItemSpacing.x + w <= right) ImGui::SameLine();
+}
 
 void progress(float share, const std::string& label) {
     // The label above the bar, not on it: text over a half-filled bar sits on two
@@ -229,23 +246,22 @@ Action safety_bar(const State& s, const Words& w) {
     Action a;
     const bool in_attempt = s.session && (s.screen == Screen::ContentNote || s.screen == Screen::Scene ||
                                           s.screen == Screen::Feedback);
-    if (in_attempt) {
-        if (button(w("Pauzeren en stoppen (Esc)", "Pause and leave (Esc)"))) a = Action::make(Action::Kind::Leave);
-        ImGui::SameLine();
-    }
-    if (button(s.show_help ? w("Hulp verbergen (F1)", "Hide help (F1)") : w("Hulp en melden (F1)", "Help and reporting (F1)")))
-        a = Action::make(Action::Kind::ToggleHelp);
+    if (in_attempt && button(w("Pauzeren en stoppen (Esc)", "Pause and leave (Esc)"))) a = Action::make(Action::Kind::Leave);
+    const std::string help = s.show_help ? w("Hulp verbergen (F1)", "Hide help (F1)") : w("Hulp en melden (F1)", "Help and reporting (F1)");
+    if (in_attempt) same_line_if_fits(help);
+    if (button(help)) a = Action::make(Action::Kind::ToggleHelp);
     if (s.screen != Screen::Settings) {
-        ImGui::SameLine();
-        if (button(w("Instellingen (F2)", "Settings (F2)"))) a = Action::make(Action::Kind::OpenSettings);
+        const std::string settings = w("Instellingen (F2)", "Settings (F2)");
+        same_line_if_fits(settings);
+        if (button(settings)) a = Action::make(Action::Kind::OpenSettings);
     }
     const bool readable = s.settings.read_aloud && s.session &&
                           (s.screen == Screen::ContentNote || s.screen == Screen::Scene || s.screen == Screen::Feedback ||
                            s.screen == Screen::Result);
     if (readable) {
-        ImGui::SameLine();
-        if (button(s.speaking ? w("Stop voorlezen (F3)", "Stop reading (F3)") : w("Voorlezen (F3)", "Read aloud (F3)")))
-            a = Action::make(Action::Kind::ReadAloud);
+        const std::string read = s.speaking ? w("Stop voorlezen (F3)", "Stop reading (F3)") : w("Voorlezen (F3)", "Read aloud (F3)");
+        same_line_if_fits(read);
+        if (button(read)) a = Action::make(Action::Kind::ReadAloud);
         if (pressed(Key::F3)) a = Action::make(Action::Kind::ReadAloud);
     }
     if (pressed(Key::F1)) a = Action::make(Action::Kind::ToggleHelp);

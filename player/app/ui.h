@@ -47,16 +47,26 @@ void heading(const std::string& text);  // larger, for titles
 void wrapped(const std::string& text);  // one wrapped line of interface text
 void muted(const std::string& text);    // secondary information
 
+// A progress bar with its label as text above it.
+void progress(float share, const std::string& label);
 // A full-width button whose label wraps; drawn with a thick outline when it
 // has the keyboard focus (`focused`) and filled when `checked`.
 // With `scroll_to`, the window scrolls so the button is visible (after the
 // keyboard moved the focus, never on its own so the learner can scroll up).
-// A progress bar with its label as text above it.
-void progress(float share, const std::string& label);
 bool big_button(const char* id, const std::string& label, bool focused, bool checked = false, bool checkbox = false,
                 bool scroll_to = false);
+// Whether the last big_button lies wholly inside the window's visible part: a
+// digit key acts only on an option the learner can see (screen_scene.cpp).
+bool last_big_button_in_view();
+// Whether the rectangle from y0 to y1 (screen coordinates) lies wholly inside
+// the current window's visible part.
+bool in_view(float y0, float y1);
 // An ordinary button at its natural size.
 bool button(const std::string& label);
+// Before the next button of a row: on this line when `label` still fits, else
+// on the next, so a row of buttons wraps at large text sizes instead of running
+// off the window.
+void same_line_if_fits(const std::string& label);
 
 // The bar at the top of every screen: pause-and-leave, help and support,
 // settings, and the notice line. The help panel lists the module's contacts.

@@ -5,6 +5,7 @@
 #include <imgui_impl_opengl3.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -463,7 +464,9 @@ private:
 
         // The safety bar stays put while the content scrolls: pausing and help are always in view.
         ImGui::SetNextWindowPos(ImVec2(x0, vp->WorkPos.y));
-        ImGui::SetNextWindowSize(ImVec2(col, 0));
+        // The column's width, the height of what it holds: at large text sizes its
+        // buttons wrap onto a second line (ui::same_line_if_fits) instead of widening it.
+        ImGui::SetNextWindowSizeConstraints(ImVec2(col, 0), ImVec2(col, FLT_MAX));
         ImGui::Begin("##bar", nullptr, fixed | ImGuiWindowFlags_NoNavInputs | ImGuiWindowFlags_NoNavFocus | ImGuiWindowFlags_AlwaysAutoResize);
         Action bar = ui::safety_bar(s_, w);
         bar_height_ = ImGui::GetWindowHeight();

@@ -56,9 +56,12 @@ def script_like_text_player(args, work):
         if kind == "continue":
             lines.append("key Enter")
         elif kind == "choices":
-            lines += ["key 1", "key Enter"]
-        else:  # select / highlight: "1" toggles the first option or phrase
-            lines += ["key 1", "key Enter", "key Enter"]
+            # A digit acts only on an option in sight: at large text sizes the
+            # first "1" may only scroll to it. In sight, the second "1" falls on
+            # the feedback screen, which ignores digits.
+            lines += ["key 1", "key 1", "key Enter"]
+        else:  # select / highlight: Down focuses (and scrolls to) the first option or phrase, Space toggles it
+            lines += ["key Down", "key Space", "key Enter", "key Enter"]
         if i == len(expected["answers"]) // 2:
             lines.append("screenshot scene-middle.png")
     lines += ["wait-frames 2", "screenshot result.png", "quit"]

@@ -45,7 +45,7 @@ int mark_index(const Scene& sc, const std::string& ref) {
 // number and is underlined; a marked phrase is filled, the focused one outlined.
 // Laid out first, drawn second, so a phrase's fill spans its words and spaces.
 // Returns the index of a phrase clicked with the mouse, or -1.
-int draw_passage(const State& s, const Scene& sc) {
+int draw_passage(const State& s, const Scene& sc, std::vector<bool>& mark_in_view) {
     struct Word {
         std::string text;
         float x, y, w;
@@ -87,6 +87,7 @@ int draw_passage(const State& s, const Scene& sc) {
     const float th = std::max(2.0f, ImGui::GetFontSize() * 0.12f);
     const float fh = ImGui::GetFontSize();
     int clicked = -1;
+    mark_in_view.assign(sc.marks.size(), true);
     // One rectangle per phrase per line: consecutive words of a phrase on one line merge.
     for (size_t i = 0; i < words.size();) {
         const int mi = words[i].mark;
@@ -99,6 +100,9 @@ int draw_passage(const State& s, const Scene& sc) {
             if (marked) dl->AddRectFilled(a, b, ImGui::GetColorU32(ImGuiCol_TextSelectedBg), fh * 0.15f);
             else dl->AddLine(ImVec2(a.x, b.y), ImVec2(b.x, b.y), ImGui::GetColorU32(ImGuiCol_PlotLines), th * 0.6f);
             if (mi == s.cursor) dl->AddRect(a, b, ImGui::GetColorU32(ImGuiCol_NavHighlight), fh * 0.15f, 0, th);
+            const bool seen = ui::in_view(a.y, b.y);
+            if (static_cast<size_t>(mi) < mark_in_view.size() && !seen) mark_in_view[static_cast<size_t>(mi)] = false;
+            if (mi == s.cursor && s.scroll_to_cursor && !seen) ImGui::SetScrollFromPosY(a.y - ImGui::GetWindowPos().y, 0.5f);
             if (ImGui::IsMouseHoveringRect(a, b) && ImGui::IsMouseClicked(0)) clicked = mi;
         }
         i = j;
@@ -107,6 +111,14 @@ int draw_passage(const State& s, const Scene& sc) {
         dl->AddText(ImVec2(wd.x, wd.y), ImGui::GetColorU32(wd.number ? ImGuiCol_TextDisabled : ImGuiCol_Text), wd.text.c_str());
     ImGui::Dummy(ImVec2(right - origin.x, y - origin.y + line_h));
     return clicked;
+}
+
+// A digit key acts on an option the learner can see. One out of sight (below
+// the fold at large text sizes) is first scrolled into view and focused; the
+// same key again then acts on it. `pos` is the shown position (the cursor).
+Action by_digit(int pos, const std::vector<bool>& seen, Action::Kind act, int index) {
+    if (static_cast<size_t>(pos) < seen.size() && !seen[static_cast<size_t>(pos)]) return Action::make(K::MoveCursor, pos);
+    return Action::make(act, index);
 }
 
 Action draw_question(const State& s, const Words& w) {
@@ -130,14 +142,15 @@ Action draw_question(const State& s, const Words& w) {
         case Interaction::Choices: {
             auto offered = ses.available_choices();
             const int n = static_cast<int>(offered.size());
+            std::vector<bool> seen(static_cast<size_t>(n), true);
             for (int i = 0; i < n; ++i) {
                 std::string id = "##choice" + std::to_string(i);
                 std::string label = std::to_string(i + 1) + ".  " + ui::T(s, offered[static_cast<size_t>(i)]->label);
                 if (ui::big_button(id.c_str(), label, i == s.cursor, false, false, s.scroll_to_cursor)) a = Action::make(K::Choose, i);
+                seen[static_cast<size_t>(i)] = ui::last_big_button_in_view();
             }
             ui::muted(w("Kies met 1–9 of met de pijltjes en Enter.", "Choose with 1–9, or with the arrow keys and Enter."));
-            int d = ui::digit_pressed();
-            if (d >= 1 && d <= n) a = Action::make(K::Choose, d - 1);
+            if (const int d = ui::digit_pressed(); d >= 1 && d <= n) a = by_digit(d - 1, seen, K::Choose, d - 1);
             if (ui::pressed(ui::Key::Enter) && s.cursor >= 0 && s.cursor < n) a = Action::make(K::Choose, s.cursor);
             int c = moved_cursor(s.cursor, n);
             if (c != s.cursor && a.kind == K::None) a = Action::make(K::MoveCursor, c);
@@ -150,6 +163,7 @@ Action draw_question(const State& s, const Words& w) {
             // the digit keys count shown positions, actions name marks.
             const std::vector<int> order = sc.kind == Interaction::Select ? ses.mark_order() : std::vector<int>{};
             auto mark_at = [&](int pos) { return order.empty() ? pos : order[static_cast<size_t>(pos)]; };
+            std::vector<bool> seen(static_cast<size_t>(n), true);  // by shown position (select) or mark (highlight)
             if (sc.kind == Interaction::Select) {
                 for (int i = 0; i < n; ++i) {
                     const int m = mark_at(i);
@@ -157,11 +171,12 @@ Action draw_question(const State& s, const Words& w) {
                     std::string label = std::to_string(i + 1) + ".  " + ui::T(s, sc.marks[static_cast<size_t>(m)].label);
                     bool on = static_cast<size_t>(m) < s.marks.size() && s.marks[static_cast<size_t>(m)];
                     if (ui::big_button(id.c_str(), label, i == s.cursor, on, true, s.scroll_to_cursor)) a = Action::make(K::ToggleMark, m);
+                    seen[static_cast<size_t>(i)] = ui::last_big_button_in_view();
                 }
                 ui::muted(w("Kies alles wat klopt: 1–9 of pijltjes en Spatie. Enter geeft je antwoord.",
                             "Choose everything that applies: 1–9, or arrows and Space. Enter gives your answer."));
             } else {
-                int clicked = draw_passage(s, sc);
+                int clicked = draw_passage(s, sc, seen);
                 if (clicked >= 0) a = Action::make(K::ToggleMark, clicked);
                 int count = 0;
                 for (bool m : s.marks) count += m;
@@ -171,8 +186,7 @@ Action draw_question(const State& s, const Words& w) {
             }
             if (ui::big_button("##submit", w("Antwoord geven (Enter)", "Give my answer (Enter)"), false))
                 a = Action::make(K::Submit);
-            int d = ui::digit_pressed();
-            if (d >= 1 && d <= n) a = Action::make(K::ToggleMark, mark_at(d - 1));
+            if (const int d = ui::digit_pressed(); d >= 1 && d <= n) a = by_digit(d - 1, seen, K::ToggleMark, mark_at(d - 1));
             if (ui::pressed(ui::Key::Space) && s.cursor >= 0 && s.cursor < n) a = Action::make(K::ToggleMark, mark_at(s.cursor));
             // Enter answers only once this screen has been worked on (a mark
             // set or the cursor moved), never straight after it opens.
@@ -230,9 +244,35 @@ void draw_scene_header(const State& s, const Words& w) {
     }
 }
 
+namespace {
+// At large text sizes a long story pushes the question below the window's edge,
+// and nothing but the scroll bar said there was more. While the question's
+// first lines are out of sight, a strip along the bottom says where it is and
+// how to get there. Not clickable: an option could lie under it.
+void question_below(const Words& w, float question_y) {
+    const ImVec2 wp = ImGui::GetWindowPos();
+    const float bottom = wp.y + ImGui::GetWindowHeight();
+    if (question_y + ImGui::GetTextLineHeightWithSpacing() * 2 <= bottom) return;
+    const std::string t = w("De vraag staat verderop: druk op de pijl omlaag of op PageDown.",
+                            "The question is further down: press the Down arrow or PageDown.");
+    const float pad = ImGui::GetFontSize() * 0.4f;
+    const float x0 = wp.x + ImGui::GetWindowContentRegionMin().x, x1 = wp.x + ImGui::GetWindowContentRegionMax().x;
+    const float h = ImGui::CalcTextSize(t.c_str(), nullptr, false, x1 - x0 - 2 * pad).y + 2 * pad;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 a(x0, bottom - h - pad), b(x1, bottom - pad);
+    dl->AddRectFilled(a, b, ImGui::GetColorU32(ImGuiCol_Button), ImGui::GetStyle().FrameRounding);
+    dl->AddRect(a, b, ImGui::GetColorU32(ImGuiCol_Border), ImGui::GetStyle().FrameRounding, 0,
+                std::max(1.0f, ImGui::GetStyle().FrameBorderSize));
+    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(a.x + pad, a.y + pad), ImGui::GetColorU32(ImGuiCol_Text), t.c_str(),
+                nullptr, x1 - x0 - 2 * pad);
+}
+}  // namespace
+
 Action draw_scene(const State& s, const Words& w) {
     draw_scene_header(s, w);
+    const float question_y = ImGui::GetCursorScreenPos().y;
     Action a = draw_question(s, w);
+    if (s.session->scene().is_question()) question_below(w, question_y);
     if (ui::pressed(ui::Key::Escape)) a = Action::make(K::Leave);
     return a;
 }
