@@ -194,9 +194,10 @@ private:
                 continue;
             }
             ok.push_back(&e);
-            // The languages the module is complete in, as tags: "(5 min · nl en pl)".
+            // The languages the module is complete in, as tags with commas: "(5 min · nl, en, pl)";
+            // with spaces only, "nl en pl" reads in Dutch as "nl and pl".
             std::string langs;
-            for (const auto& l : e.module->complete_languages()) langs += " " + l;
+            for (const auto& l : e.module->complete_languages()) langs += (langs.empty() ? " " : ", ") + l;
             out_ << wrap(e.module->title.get(o_.lang, e.module->fallback_language()) + " (" + std::to_string(e.module->minutes) +
                              " min \xC2\xB7" + langs + ")",
                          74, "  " + std::to_string(ok.size()) + ". ");

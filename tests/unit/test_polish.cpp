@@ -120,6 +120,6 @@ TEST_CASE("the terminal player's module list names each module's complete langua
     std::ostringstream out, err;
     run_text_player(o, in, out, err, false);  // not a terminal: lists, then asks for a module by name
     INFO(out.str() << err.str());
-    CHECK(out.str().find("Test: wiecz\u00F3r w recepcji (3 min \u00B7 nl en pl)") != std::string::npos);
+    CHECK(out.str().find("Test: wiecz\u00F3r w recepcji (3 min \u00B7 nl, en, pl)") != std::string::npos);
     CHECK(err.str().find("Podaj modu\u0142: signaal --text MODU\u0141") != std::string::npos);
 }
