@@ -1,6 +1,7 @@
 #include "window.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // GImGui->LogBuffer: the text a frame drew, for expect-text
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
@@ -90,6 +91,10 @@ public:
     // Called once before each frame. Returns a screenshot file to take after
     // this frame, if the step asks for one.
     std::string before_frame(bool& quit) {
+        if (!failure_.empty()) {  // an expect-text that did not match
+            quit = true;
+            return "";
+        }
         if (waiting_for_reload()) {
             if (std::chrono::steady_clock::now() > reload_deadline_) {
                 failure_ = std::to_string(steps_[next_ - 1].line) + ": wait-reload: the watched file did not change within 30 s";
@@ -151,11 +156,23 @@ public:
                 held_ = {GLFW_KEY_0 + n};
                 break;
             }
+            case ScriptStep::Kind::ExpectText:
+                expect_line_ = st.line;
+                expect_ = st.text;
+                break;
             case ScriptStep::Kind::Quit:
                 quit = true;
                 break;
         }
         return "";
+    }
+    // The text of the coming frame is wanted (an expect-text step).
+    bool wants_text() const { return expect_line_ > 0; }
+    // What that frame drew; a failure (and the end of the script) unless it holds the text.
+    void drawn(const std::string& text) {
+        if (text.find(expect_) == std::string::npos)
+            failure_ = std::to_string(expect_line_) + ": expect-text: \"" + expect_ + "\" is not on the screen; it shows:\n" + text;
+        expect_line_ = 0;
     }
 
 private:
@@ -163,6 +180,8 @@ private:
     GLFWwindow* win_;
     std::function<Speaking()> speaking_;
     int speech_line_ = 0;  // the wait-speech step being waited on
+    int expect_line_ = 0;  // the expect-text step whose frame is coming
+    std::string expect_;
     std::string speech_expect_;
     std::chrono::steady_clock::time_point speech_deadline_;
     size_t next_ = 0;
@@ -288,7 +307,14 @@ public:
             if (s_.klass.active != (s_.projector_px > 0) || (s_.klass.active && std::abs(projector_pixels() - s_.projector_px) > 1))
                 fonts_dirty_ = true;  // classroom mode began or ended, or the window's height changed
             if (fonts_dirty_) rebuild_fonts();  // between frames, never inside one
+            // ImGui's log records every label and message a frame renders (not field contents).
+            capture_text_ = scripted && script->wants_text();
             frame(shot);
+            if (capture_text_) {
+                script->drawn(GImGui->LogBuffer.c_str());
+                ImGui::LogFinish();
+                capture_text_ = false;
+            }
             --frames_left;
             if (first) {
                 first = false;
@@ -333,6 +359,7 @@ private:
     State& s_;
     Controller ctl_;
     TrainerJob job_;
+    bool capture_text_ = false;  // this frame's text goes to ImGui's log (script expect-text)
     std::string font_file_;
     bool fonts_dirty_ = false;
     std::string image_key_;
@@ -442,6 +469,7 @@ private:
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();
+        if (capture_text_) ImGui::LogToBuffer();
         const Words w = words_for(s_.settings.language);
         if (s_.screen == Screen::ClassSetup || s_.screen == Screen::Class) {
             class_frame(shot, w);
