@@ -14,8 +14,8 @@
 //                                        option with this id on the current question:
 //                                        options are shuffled per session
 //   expect-text SOME TEXT                fail unless the next frame draws a line
-//                                        containing SOME TEXT (labels, messages;
-//                                        not what is typed into fields)
+//                                        containing SOME TEXT (labels, messages,
+//                                        fields; never a password field)
 //   quit                                 close the window
 //   # comment, blank lines ignored
 #pragma once

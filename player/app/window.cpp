@@ -307,14 +307,11 @@ public:
             if (s_.klass.active != (s_.projector_px > 0) || (s_.klass.active && std::abs(projector_pixels() - s_.projector_px) > 1))
                 fonts_dirty_ = true;  // classroom mode began or ended, or the window's height changed
             if (fonts_dirty_) rebuild_fonts();  // between frames, never inside one
-            // ImGui's log records every label and message a frame renders (not field contents).
+            captured_.clear();
             capture_text_ = scripted && script->wants_text();
             frame(shot);
-            if (capture_text_) {
-                script->drawn(GImGui->LogBuffer.c_str());
-                ImGui::LogFinish();
-                capture_text_ = false;
-            }
+            if (capture_text_) script->drawn(captured_);
+            capture_text_ = false;
             --frames_left;
             if (first) {
                 first = false;
@@ -359,7 +356,17 @@ private:
     State& s_;
     Controller ctl_;
     TrainerJob job_;
-    bool capture_text_ = false;  // this frame's text goes to ImGui's log (script expect-text)
+    // expect-text: the frame's labels and messages, through ImGui's log. The log
+    // ends at every top-level window's End(), so it is begun after each Begin()
+    // and read before each End() (the bar, the screen, the trainer view).
+    bool capture_text_ = false;
+    std::string captured_;
+    void log_begin() {
+        if (capture_text_) ImGui::LogToBuffer();
+    }
+    void log_end() {
+        if (capture_text_) captured_ += std::string(GImGui->LogBuffer.c_str()) + "\n";
+    }
     std::string font_file_;
     bool fonts_dirty_ = false;
     std::string image_key_;
@@ -469,7 +476,6 @@ private:
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();
-        if (capture_text_) ImGui::LogToBuffer();
         const Words w = words_for(s_.settings.language);
         if (s_.screen == Screen::ClassSetup || s_.screen == Screen::Class) {
             class_frame(shot, w);
@@ -493,8 +499,10 @@ private:
         ImGui::SetNextWindowPos(ImVec2(x0, vp->WorkPos.y));
         ImGui::SetNextWindowSize(ImVec2(col, 0));
         ImGui::Begin("##bar", nullptr, fixed | ImGuiWindowFlags_NoNavInputs | ImGuiWindowFlags_NoNavFocus | ImGuiWindowFlags_AlwaysAutoResize);
+        log_begin();
         Action bar = ui::safety_bar(s_, w);
         bar_height_ = ImGui::GetWindowHeight();
+        log_end();
         ImGui::End();
 
         const bool changed = s_.screen != last_screen_ || (s_.session && s_.session->answers().size() != last_answers_);
@@ -512,6 +520,7 @@ private:
         last_screen_ = s_.screen;
         last_answers_ = s_.session ? s_.session->answers().size() : static_cast<size_t>(-1);
         scroll_keys();
+        log_begin();
 
         Action a;
         std::vector<std::string> spoken;
@@ -527,6 +536,7 @@ private:
             case Screen::ClassSetup: case Screen::Class: case Screen::Trainer: break;  // class_frame() / trainer_frame() draw these
         }
         ui::begin_transcript(nullptr);
+        log_end();
         ImGui::End();
         if (a.kind == Action::Kind::None) a = bar;
         s_.scroll_to_cursor = false;
@@ -564,7 +574,9 @@ private:
         ImGui::Begin("##trainer", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove |
                                                ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings);
         scroll_keys();
+        log_begin();
         TrainerAction a = draw_trainer(s_, w);
+        log_end();
         ImGui::End();
         present(shot);
         if (a.kind != TrainerAction::Kind::None) after(TrainerController(s_, job_).apply(a));

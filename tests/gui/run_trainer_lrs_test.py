@@ -34,7 +34,7 @@ with open(f"{tmp}/config/signaal/lrs.json", "w") as f:
 
 
 def report(*args):
-    p = subprocess.run([f"{bindir}/signaal-report", "--quiet", "--content", content, *args], capture_output=True, env=env, timeout=300)
+    p = subprocess.run([f"{bindir}/signaal-report", "--quiet", f"--content={content}", *args], capture_output=True, env=env, timeout=300)
     if p.returncode not in (0, 1):
         fail(f"signaal-report {' '.join(args[:2])}: exit {p.returncode}: {p.stderr.decode(errors='replace')}")
     return p.stdout
@@ -44,7 +44,7 @@ subprocess.run([f"{bindir}/gen-records", "-n", "60", "--trainees", "12", "--seed
                 "--content", content, records], check=True, capture_output=True)
 try:
     lrs.start()
-    report(records, "--lrs", lrs.url, "--user", USER, "--password", PASSWORD)
+    report("--lrs", lrs.url, "--user", USER, "--password", PASSWORD, records)
     expected = {table: report("--from-lrs", lrs.url, "--user", USER, "--password", PASSWORD, "--lrs-mirror", f"{tmp}/report-mirror",
                               "--format", "csv", "--table", table)
                 for table in ("venues", "trainees")}
