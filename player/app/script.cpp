@@ -90,10 +90,14 @@ std::variant<std::vector<ScriptStep>, std::string> load_script(const std::string
             if (arg.empty()) return err("key-option needs an option id");
             st.kind = ScriptStep::Kind::KeyOption;
             st.text = arg;
+        } else if (cmd == "expect-text") {
+            if (arg.empty()) return err("expect-text needs the text to look for");
+            st.kind = ScriptStep::Kind::ExpectText;
+            st.text = arg;
         } else if (cmd == "quit") {
             st.kind = ScriptStep::Kind::Quit;
         } else {
-            return err("unknown command '" + cmd + "' (key, text, screenshot, wait-frames, wait-reload, wait-speech, key-option, quit)");
+            return err("unknown command '" + cmd + "' (key, text, screenshot, wait-frames, wait-reload, wait-speech, key-option, expect-text, quit)");
         }
         out.push_back(std::move(st));
     }

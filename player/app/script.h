@@ -13,6 +13,9 @@
 //   key-option ID                        (classroom mode) press the number key of the
 //                                        option with this id on the current question:
 //                                        options are shuffled per session
+//   expect-text SOME TEXT                fail unless the next frame draws a line
+//                                        containing SOME TEXT (labels, messages,
+//                                        fields; never a password field)
 //   quit                                 close the window
 //   # comment, blank lines ignored
 #pragma once
@@ -23,9 +26,9 @@
 namespace signaal::app {
 
 struct ScriptStep {
-    enum class Kind { Key, Text, Screenshot, WaitFrames, WaitReload, WaitSpeech, KeyOption, Quit } kind;
+    enum class Kind { Key, Text, Screenshot, WaitFrames, WaitReload, WaitSpeech, KeyOption, ExpectText, Quit } kind;
     std::vector<int> keys;  // Key: GLFW key codes, modifiers first
-    std::string text;       // Text, Screenshot, KeyOption (the option's id); WaitSpeech: "", "ok" or "problem"
+    std::string text;       // Text, Screenshot, KeyOption (the option's id), ExpectText; WaitSpeech: "", "ok" or "problem"
     int frames = 0;         // WaitFrames
     int line = 0;
 };

@@ -1,6 +1,7 @@
 #include "window.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // GImGui->LogBuffer: the text a frame drew, for expect-text
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
@@ -91,6 +92,10 @@ public:
     // Called once before each frame. Returns a screenshot file to take after
     // this frame, if the step asks for one.
     std::string before_frame(bool& quit) {
+        if (!failure_.empty()) {  // an expect-text that did not match
+            quit = true;
+            return "";
+        }
         if (waiting_for_reload()) {
             if (std::chrono::steady_clock::now() > reload_deadline_) {
                 failure_ = std::to_string(steps_[next_ - 1].line) + ": wait-reload: the watched file did not change within 30 s";
@@ -152,11 +157,23 @@ public:
                 held_ = {GLFW_KEY_0 + n};
                 break;
             }
+            case ScriptStep::Kind::ExpectText:
+                expect_line_ = st.line;
+                expect_ = st.text;
+                break;
             case ScriptStep::Kind::Quit:
                 quit = true;
                 break;
         }
         return "";
+    }
+    // The text of the coming frame is wanted (an expect-text step).
+    bool wants_text() const { return expect_line_ > 0; }
+    // What that frame drew; a failure (and the end of the script) unless it holds the text.
+    void drawn(const std::string& text) {
+        if (text.find(expect_) == std::string::npos)
+            failure_ = std::to_string(expect_line_) + ": expect-text: \"" + expect_ + "\" is not on the screen; it shows:\n" + text;
+        expect_line_ = 0;
     }
 
 private:
@@ -164,6 +181,8 @@ private:
     GLFWwindow* win_;
     std::function<Speaking()> speaking_;
     int speech_line_ = 0;  // the wait-speech step being waited on
+    int expect_line_ = 0;  // the expect-text step whose frame is coming
+    std::string expect_;
     std::string speech_expect_;
     std::chrono::steady_clock::time_point speech_deadline_;
     size_t next_ = 0;
@@ -289,7 +308,11 @@ public:
             if (s_.klass.active != (s_.projector_px > 0) || (s_.klass.active && std::abs(projector_pixels() - s_.projector_px) > 1))
                 fonts_dirty_ = true;  // classroom mode began or ended, or the window's height changed
             if (fonts_dirty_) rebuild_fonts();  // between frames, never inside one
+            captured_.clear();
+            capture_text_ = scripted && script->wants_text();
             frame(shot);
+            if (capture_text_) script->drawn(captured_);
+            capture_text_ = false;
             --frames_left;
             if (first) {
                 first = false;
@@ -334,6 +357,17 @@ private:
     State& s_;
     Controller ctl_;
     TrainerJob job_;
+    // expect-text: the frame's labels and messages, through ImGui's log. The log
+    // ends at every top-level window's End(), so it is begun after each Begin()
+    // and read before each End() (the bar, the screen, the trainer view).
+    bool capture_text_ = false;
+    std::string captured_;
+    void log_begin() {
+        if (capture_text_) ImGui::LogToBuffer();
+    }
+    void log_end() {
+        if (capture_text_) captured_ += std::string(GImGui->LogBuffer.c_str()) + "\n";
+    }
     std::string font_file_;
     bool fonts_dirty_ = false;
     std::string image_key_;
@@ -468,8 +502,10 @@ private:
         // buttons wrap onto a second line (ui::same_line_if_fits) instead of widening it.
         ImGui::SetNextWindowSizeConstraints(ImVec2(col, 0), ImVec2(col, FLT_MAX));
         ImGui::Begin("##bar", nullptr, fixed | ImGuiWindowFlags_NoNavInputs | ImGuiWindowFlags_NoNavFocus | ImGuiWindowFlags_AlwaysAutoResize);
+        log_begin();
         Action bar = ui::safety_bar(s_, w);
         bar_height_ = ImGui::GetWindowHeight();
+        log_end();
         ImGui::End();
 
         const bool changed = s_.screen != last_screen_ || (s_.session && s_.session->answers().size() != last_answers_);
@@ -487,6 +523,7 @@ private:
         last_screen_ = s_.screen;
         last_answers_ = s_.session ? s_.session->answers().size() : static_cast<size_t>(-1);
         scroll_keys();
+        log_begin();
 
         Action a;
         std::vector<std::string> spoken;
@@ -502,6 +539,7 @@ private:
             case Screen::ClassSetup: case Screen::Class: case Screen::Trainer: break;  // class_frame() / trainer_frame() draw these
         }
         ui::begin_transcript(nullptr);
+        log_end();
         ImGui::End();
         if (a.kind == Action::Kind::None) a = bar;
         s_.scroll_to_cursor = false;
@@ -539,7 +577,9 @@ private:
         ImGui::Begin("##trainer", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove |
                                                ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings);
         scroll_keys();
+        log_begin();
         TrainerAction a = draw_trainer(s_, w);
+        log_end();
         ImGui::End();
         present(shot);
         if (a.kind != TrainerAction::Kind::None) after(TrainerController(s_, job_).apply(a));

@@ -79,6 +79,23 @@ private:
 // The whole of `content` at once; the error message, or nothing on success.
 std::optional<std::string> replace_file(const std::string& path, std::string_view content);
 
+// Many files in one folder, each replaced whole (a temporary file renamed over
+// it, as AtomicWriter) but flushed to the disk together by sync(): hundreds of
+// files cost one flush instead of one each. Until sync() has returned without
+// an error a power cut may leave any of them old, empty or missing, so a caller
+// records that they are stored (e.g. moves a bookmark on) only after sync().
+class FolderBatch {
+public:
+    explicit FolderBatch(std::string dir) : dir_(std::move(dir)) {}
+    std::optional<std::string> put(const std::string& name, std::string_view content);  // the error, or nothing
+    std::optional<std::string> sync();  // every file put since the last sync, and the folder's entries
+    size_t pending() const { return written_.size(); }
+
+private:
+    std::string dir_;
+    std::vector<std::string> written_;  // paths put since the last sync
+};
+
 // --- folders ------------------------------------------------------------------
 // Per-user data (records) and configuration (settings): $XDG_DATA_HOME or
 // ~/.local/share and $XDG_CONFIG_HOME or ~/.config on Linux; %APPDATA% (roams

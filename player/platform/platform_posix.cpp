@@ -137,6 +137,48 @@ std::string AtomicWriter::commit() {
     return "";
 }
 
+std::optional<std::string> FolderBatch::put(const std::string& name, std::string_view content) {
+    const std::string path = dir_ + "/" + name, tmp = path + ".tmp" + std::to_string(::getpid());
+    std::FILE* f = std::fopen(tmp.c_str(), "wb");
+    if (!f) return "cannot create " + tmp + ": " + std::strerror(errno);
+    bool ok = content.empty() || std::fwrite(content.data(), 1, content.size(), f) == content.size();
+    ok = std::fclose(f) == 0 && ok;
+    if (!ok) return ::unlink(tmp.c_str()), "cannot write " + tmp + " (disk full?)";
+    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+        std::string e = std::strerror(errno);
+        ::unlink(tmp.c_str());
+        return "cannot rename to " + path + ": " + e;
+    }
+    written_.push_back(path);
+    return std::nullopt;
+}
+
+std::optional<std::string> FolderBatch::sync() {
+    if (written_.empty()) return std::nullopt;
+    int dfd = ::open(dir_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd < 0) return "cannot open " + dir_ + ": " + std::strerror(errno);
+    bool ok = true;
+#ifdef __linux__
+    // One flush of the file system holding the folder writes every file's data
+    // and the folder's entries; fsync of each file would be one journal commit
+    // per file (the cost this class exists to avoid). Since Linux 5.8 syncfs
+    // also reports a write-back error of any file in it.
+    ok = ::syncfs(dfd) == 0;
+#else
+    for (const std::string& path : written_) {
+        int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        ok = fd >= 0 && ::fsync(fd) == 0 && ok;
+        if (fd >= 0) ::close(fd);
+    }
+    ok = ::fsync(dfd) == 0 && ok;
+#endif
+    const std::string e = ok ? "" : std::strerror(errno);
+    ::close(dfd);
+    if (!ok) return "cannot flush " + dir_ + " to the disk: " + e;
+    written_.clear();
+    return std::nullopt;
+}
+
 // --- folders ------------------------------------------------------------------
 namespace {
 std::string xdg(const char* var, const char* fallback_under_home) {

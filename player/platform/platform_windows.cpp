@@ -203,6 +203,46 @@ std::string AtomicWriter::commit() {
     return "";
 }
 
+std::optional<std::string> FolderBatch::put(const std::string& name, std::string_view content) {
+    const std::string path = dir_ + "\\" + name, tmp = path + ".tmp" + std::to_string(GetCurrentProcessId());
+    std::FILE* f = open_file(tmp, "wb");
+    if (!f) return "cannot create " + tmp + ": " + std::strerror(errno);
+    bool ok = content.empty() || std::fwrite(content.data(), 1, content.size(), f) == content.size();
+    ok = std::fclose(f) == 0 && ok;
+    if (!ok) return DeleteFileW(wide(tmp).c_str()), "cannot write " + tmp + " (disk full?)";
+    // No MOVEFILE_WRITE_THROUGH: sync() flushes the batch.
+    if (!MoveFileExW(wide(tmp).c_str(), wide(path).c_str(), MOVEFILE_REPLACE_EXISTING)) {
+        std::string e = last_error();
+        DeleteFileW(wide(tmp).c_str());
+        return "cannot rename to " + path + ": " + e;
+    }
+    written_.push_back(path);
+    return std::nullopt;
+}
+
+namespace {
+// FlushFileBuffers on a file or (with BACKUP_SEMANTICS) a folder: its data and entries on the disk.
+bool flush_to_disk(const std::string& path, bool folder) {
+    HANDLE h = CreateFileW(wide(path).c_str(), GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, nullptr,
+                           OPEN_EXISTING, folder ? FILE_FLAG_BACKUP_SEMANTICS : FILE_ATTRIBUTE_NORMAL, nullptr);
+    if (h == INVALID_HANDLE_VALUE) return false;
+    const bool ok = FlushFileBuffers(h) != 0;
+    CloseHandle(h);
+    return ok;
+}
+}  // namespace
+
+std::optional<std::string> FolderBatch::sync() {
+    if (written_.empty()) return std::nullopt;
+    // Windows has no flush of a whole volume for an ordinary user: each file,
+    // then the folder (NTFS keeps the renames in its journal, which this writes).
+    for (const std::string& path : written_)
+        if (!flush_to_disk(path, false)) return "cannot flush " + path + " to the disk: " + last_error();
+    flush_to_disk(dir_, true);  // refused on some file systems (FAT); the files themselves are on the disk
+    written_.clear();
+    return std::nullopt;
+}
+
 // --- folders ------------------------------------------------------------------
 std::string user_data_dir() { return known_folder(FOLDERID_RoamingAppData, "APPDATA") + "\\Signaal"; }
 std::string user_config_dir() { return known_folder(FOLDERID_LocalAppData, "LOCALAPPDATA") + "\\Signaal"; }

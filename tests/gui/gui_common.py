@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 
 # Scripts choose options by position, so the window shows the module's order
 # (SIGNAAL_FIXED_ORDER, docs/gui.md); the shuffle has its own tests.
@@ -56,3 +57,14 @@ def check_screenshots(colours, shots, at_least=1, exactly=None, blank=()):
         if check.returncode != 0:
             fail(f"{png} looks blank: {check.stdout.strip()} {check.stderr.strip()}")
     return pngs
+
+
+def idle_ticks(pid_file, seconds=10):
+    """CPU ticks (user + system) the process whose pid is in `pid_file` used over
+    `seconds`, and the ticks a second (the window's idle check: below 1% of one
+    core is at most ticks_per_second * seconds // 100)."""
+    pid = int(open(pid_file).read())
+    ticks = lambda: sum(int(x) for x in open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[11:13])
+    t0 = ticks()
+    time.sleep(seconds)
+    return ticks() - t0, os.sysconf("SC_CLK_TCK")

@@ -14,7 +14,7 @@ import glob, json, os, subprocess, sys, time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "report"))
 from real_lrs import from_args, USER, PASSWORD  # noqa: E402
-from gui_common import have_xvfb  # noqa: E402
+from gui_common import have_xvfb, idle_ticks  # noqa: E402
 
 if not have_xvfb():
     sys.exit(77)
@@ -69,12 +69,7 @@ with open(f"{tmp}/idle.script", "w") as f:
 w = window(f"{tmp}/idle.script", f"{tmp}/shots-lrs")
 try:
     time.sleep(3)
-    pid = int(open(f"{tmp}/pid").read())
-    ticks = lambda: sum(int(x) for x in open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[11:13])
-    t0 = ticks()
-    time.sleep(10)
-    idle = ticks() - t0
-    hz = os.sysconf("SC_CLK_TCK")
+    idle, hz = idle_ticks(f"{tmp}/pid", 10)
     print(f"idle with the LRS down: {idle} ticks in 10 s at {hz} Hz")
     assert idle <= hz * 10 // 100, "the window used more than 1% of one core while idle"
 

@@ -11,6 +11,7 @@
 #include "lrs_config.h"
 #include "outbox.h"
 #include "outbox_sender.h"
+#include "platform.h"
 #include "records.h"
 #include "xapi.h"
 #include "http.h"
@@ -154,4 +155,40 @@ TEST_CASE("lrs.json: the settings folder wins over the content folders", "[outbo
     CHECK(find_lrs_config({root + "/content"}) == "/elsewhere/lrs.json");
     unsetenv("SIGNAAL_LRS_CONFIG");
     unsetenv("XDG_CONFIG_HOME");
+}
+
+// platform::FolderBatch: the LRS mirror's writer (report/lrs_source.cpp) — whole
+// files renamed into place, flushed together, errors said, no temporaries left.
+TEST_CASE("a folder batch writes whole files and flushes them together", "[outbox][platform]") {
+    const std::string dir = test::temp_dir("folder-batch");
+    fs::create_directories(dir);
+    platform::FolderBatch batch(dir);
+    CHECK(!batch.sync());  // nothing put: nothing to do
+    REQUIRE(!batch.put("a.json", "{\"a\": 1}\n"));
+    REQUIRE(!batch.put("b.json", ""));
+    REQUIRE(!batch.put("a.json", "{\"a\": 2}\n"));  // replaced, as a fetch that overlaps the last one does
+    CHECK(batch.pending() == 3);
+    REQUIRE(!batch.sync());
+    CHECK(batch.pending() == 0);
+    std::set<std::string> names;
+    for (const auto& e : fs::directory_iterator(dir)) names.insert(e.path().filename().string());
+    CHECK(names == std::set<std::string>{"a.json", "b.json"});  // no temporary file left behind
+    CHECK(test::read_file(dir + "/a.json") == "{\"a\": 2}\n");
+    CHECK(fs::file_size(dir + "/b.json") == 0);
+
+    platform::FolderBatch missing(dir + "/no-such-folder");
+    auto e = missing.put("c.json", "x");
+    REQUIRE(e);
+    CHECK(e->find("no-such-folder") != std::string::npos);
+
+    // The folder gone before the flush: said, not taken as stored.
+    const std::string gone = dir + "/gone";
+    fs::create_directories(gone);
+    platform::FolderBatch late(gone);
+    REQUIRE(!late.put("d.json", "x"));
+    fs::remove_all(gone);
+    auto f = late.sync();
+    REQUIRE(f);
+    CHECK(f->find("gone") != std::string::npos);
+    CHECK(late.pending() == 1);
 }

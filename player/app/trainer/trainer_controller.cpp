@@ -84,8 +84,20 @@ void TrainerController::open(const std::vector<std::string>& dirs) {
     std::filesystem::path first = platform::to_path(folders.front()).lexically_normal();
     if (first.filename().empty()) first = first.parent_path();
     if (t.field(F::Export).empty()) t.field(F::Export) = platform::from_path(first.parent_path() / "signaal-report.csv");
+    use_configured_lrs();
     s_.screen = Screen::Trainer;
     build();
+}
+
+void TrainerController::use_configured_lrs() {
+    // The LRS the players of this installation send to (lrs.json, the same file
+    // the player's sender read): the trainer's source unless another is typed.
+    TrainerState& t = s_.trainer;
+    const LrsConfig* c = s_.lrs ? s_.lrs->config() : nullptr;
+    if (!c || !t.field(F::LrsUrl).empty()) return;
+    t.field(F::LrsUrl) = c->endpoint.url;
+    t.field(F::LrsUser) = c->endpoint.user;
+    t.field(F::LrsPassword) = c->endpoint.password;
 }
 
 void TrainerController::say(std::string message, bool bad) {
@@ -97,7 +109,13 @@ void TrainerController::build() {
     TrainerState& t = s_.trainer;
     const Words w = words_for(s_.settings.language);
     std::vector<std::string> dirs = split_folders(t.field(F::Folders));
-    if (dirs.empty()) return say(w("Geef een map met scorebestanden.", "Give a folder with score records."), true);
+    const LrsConfig* configured = s_.lrs ? s_.lrs->config() : nullptr;
+    const LrsEndpoint lrs{trim(t.field(F::LrsUrl)), trim(t.field(F::LrsUser)), t.field(F::LrsPassword),
+                          configured ? configured->endpoint.timeout_seconds : 30};
+    if (!t.from_lrs && dirs.empty()) return say(w("Geef een map met scorebestanden.", "Give a folder with score records."), true);
+    if (t.from_lrs && lrs.url.empty())
+        return say(w("Geef het adres van de LRS (bijvoorbeeld https://lrs.example.org/xapi/).",
+                     "Give the LRS's address (e.g. https://lrs.example.org/xapi/)."), true);
     auto threshold = parse_threshold(t.field(F::Threshold));
     if (!threshold) return say(w("Drempel: een percentage van 0 tot 100, bijvoorbeeld 60%.", "Threshold: a percentage from 0 to 100, e.g. 60%."), true);
     report::AggregateOptions o;
@@ -135,20 +153,24 @@ void TrainerController::build() {
     }
     if (!t.export_pending) say("", false);
     t.applied = t.fields;
+    t.applied_lrs = t.from_lrs;
     o.due_months = 3;  // the Due tab: refreshers due within three months
     t.building = true;
-    t.done = t.total = 0;
-    job_.start(std::move(dirs), s_.catalogue, std::move(o));
+    t.fetching = t.from_lrs;
+    t.done = t.total = t.fetched = 0;
+    if (t.from_lrs) job_.start_lrs(lrs, s_.catalogue, std::move(o));
+    else job_.start(std::move(dirs), s_.catalogue, std::move(o));
 }
 
 bool TrainerController::poll() {
     TrainerState& t = s_.trainer;
     if (!t.building) return false;
     t.done = job_.done(), t.total = job_.total();
+    t.fetching = job_.fetching(), t.fetched = job_.fetched();
     if (job_.running()) return true;
     auto built = job_.take();
     if (!built) return true;
-    t.building = false;
+    t.building = t.fetching = false;
     t.model = std::move(built->model);
     t.errors = std::move(built->errors);
     if (t.export_pending) export_csv();
@@ -207,6 +229,11 @@ Effects TrainerController::apply(const TrainerAction& a) {
         case K::FilterVenue:
             t.field(F::Venue) = a.text;
             if (!t.building) build();
+            break;
+        case K::SetSource:
+            t.from_lrs = a.index == 1;
+            if (t.from_lrs) use_configured_lrs();
+            if (!t.building && (t.typed_not_applied() || !t.model)) build();
             break;
         case K::Leave:
             // A build still running finishes in the background; its result is shown on return.

@@ -23,6 +23,7 @@ public:
 private:
     State& s_;
     TrainerJob& job_;
+    void use_configured_lrs();
     void build();
     void export_csv();
     void say(std::string message, bool bad);

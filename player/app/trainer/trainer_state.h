@@ -12,8 +12,9 @@
 
 namespace signaal::app {
 
-// The view's text fields, in Tab order.
-enum class TrainerField { Folders, Roster, Threshold, Venue, Module, From, To, Export, Count };
+// The view's text fields, in Tab order. Folders is shown when the records come
+// from folders, the three Lrs* fields when they come from an LRS.
+enum class TrainerField { Folders, LrsUrl, LrsUser, LrsPassword, Roster, Threshold, Venue, Module, From, To, Export, Count };
 
 enum class TrainerTab { Venues, Trainees, Modules, Skipped, Due };
 
@@ -22,8 +23,15 @@ struct TrainerState {
     // Field texts as typed (index: TrainerField). Folders are separated by ';'.
     std::vector<std::string> fields = std::vector<std::string>(static_cast<size_t>(TrainerField::Count));
     TrainerTab tab = TrainerTab::Venues;
+    // Where the records come from: the folders, or an LRS (its statements are
+    // fetched into a local mirror folder first, as signaal-report --from-lrs does).
+    // The password typed stays in memory: never logged, saved or exported.
+    bool from_lrs = false;
+    bool applied_lrs = false;  // the source the shown report was built from
 
     bool building = false;      // a TrainerJob is running
+    bool fetching = false;      // …and is still fetching from the LRS
+    size_t fetched = 0;         // completed statements fetched so far
     size_t done = 0, total = 0;  // its progress (files verified / found)
     std::optional<report::ReportModel> model;  // the last report built, with the filter it was built with
     std::vector<std::string> applied;          // the fields that report was built from (a typed filter not yet applied differs)
@@ -38,9 +46,16 @@ struct TrainerState {
     // True when a field that decides the report (folders, roster, threshold, filters) differs from what it was built with.
     bool typed_not_applied() const {
         if (applied.size() != fields.size()) return false;
+        if (from_lrs != applied_lrs) return true;
         for (size_t i = 0; i < fields.size(); ++i)
-            if (i != static_cast<size_t>(TrainerField::Export) && fields[i] != applied[i]) return true;
+            if (i != static_cast<size_t>(TrainerField::Export) && source_field(static_cast<TrainerField>(i)) && fields[i] != applied[i])
+                return true;
         return false;
+    }
+    // False for the fields of the source not in use (the folders while reading an LRS, and the other way round).
+    bool source_field(TrainerField f) const {
+        const bool lrs_field = f == TrainerField::LrsUrl || f == TrainerField::LrsUser || f == TrainerField::LrsPassword;
+        return f == TrainerField::Folders ? !from_lrs : !lrs_field || from_lrs;
     }
 };
 
@@ -53,6 +68,7 @@ struct TrainerAction {
         SetTab,    // index: TrainerTab
         ClearFilters,
         FilterVenue,  // text: show only this venue (a click on its row)
+        SetSource,    // index: 0 the folders, 1 an LRS; builds from it
         Leave,     // back to the start screen
     };
     Kind kind = Kind::None;

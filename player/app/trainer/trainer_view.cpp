@@ -1,10 +1,11 @@
-// The trainer view's frame: where the records are (folders, optional roster,
-// threshold), the filters, the CSV export, the progress while a report builds,
+// The trainer view's frame: where the records are (folders or an LRS, optional
+// roster, threshold), the filters, the CSV export, the progress while a report builds,
 // and the four tabs. Keys: Tab / Shift+Tab move between the fields, Enter in
 // a field builds the report again (Enter in the export field saves the CSV).
-// Outside a field: O, F and E jump to the folder, venue filter and export
-// fields, 1–5 switch tabs and Esc goes back to the start screen. CSV export
-// writes the shown tab's table, applying a filter typed but not yet applied.
+// Outside a field: O and L read from folders / from an LRS and jump to their
+// first field, F and E jump to the venue filter and export fields, 1–5 switch
+// tabs and Esc goes back to the start screen. CSV export writes the shown
+// tab's table, applying a filter typed but not yet applied.
 #ifndef GLFW_INCLUDE_NONE
 #define GLFW_INCLUDE_NONE
 #endif
@@ -26,13 +27,14 @@ using F = TrainerField;
 
 // One text field. Edits come back as SetField; Enter leaves the field and
 // builds (or exports), carrying the text so nothing typed is lost.
-TrainerAction text_field(const TrainerState& t, F f, const char* hint, float width, bool focus) {
+// `secret`: shown as dots (the LRS password).
+TrainerAction text_field(const TrainerState& t, F f, const char* hint, float width, bool focus, bool secret = false) {
     char buf[1024];
     std::snprintf(buf, sizeof buf, "%s", t.field(f).c_str());
     ImGui::SetNextItemWidth(width);
     if (focus) ImGui::SetKeyboardFocusHere();
     const std::string id = "##field" + std::to_string(static_cast<int>(f));
-    const bool edited = ImGui::InputTextWithHint(id.c_str(), hint, buf, sizeof buf);
+    const bool edited = ImGui::InputTextWithHint(id.c_str(), hint, buf, sizeof buf, secret ? ImGuiInputTextFlags_Password : 0);
     const bool enter = ImGui::IsKeyPressed(GLFW_KEY_ENTER, false) || ImGui::IsKeyPressed(GLFW_KEY_KP_ENTER, false);
     if (ImGui::IsItemDeactivated() && enter)
         return TrainerAction::with_text(f == F::Export ? K::Export : K::Build, static_cast<int>(f), buf);
@@ -67,6 +69,39 @@ std::string shown_filter(const TrainerState& t, const Words& w) {
     return out.empty() ? w("alles (geen filter)", "everything (no filter)") : out;
 }
 
+// A button drawn pressed while `on` (the tabs and the source choice).
+bool toggle(const std::string& text, bool on) {
+    if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    const bool clicked = ImGui::Button(text.c_str());
+    if (on) ImGui::PopStyleColor();
+    return clicked;
+}
+
+// Where the records come from: folders (one field) or an LRS (address, user, password).
+void source_fields(const TrainerState& t, const Words& w, F focus, TrainerAction& a) {
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float em = ImGui::GetFontSize();
+    label(w("Scores uit", "Records from"));
+    if (toggle(w("mappen (O)", "folders (O)"), !t.from_lrs)) keep(a, TrainerAction::make(K::SetSource, 0));
+    ImGui::SameLine();
+    if (toggle(w("een LRS (L)", "an LRS (L)"), t.from_lrs)) keep(a, TrainerAction::make(K::SetSource, 1));
+    ImGui::SameLine();
+    if (!t.from_lrs) {
+        keep(a, text_field(t, F::Folders, w("map; nog een map", "folder; another folder"), -(em * 9 + gap), focus == F::Folders));
+    } else {
+        const float fw = (ImGui::GetContentRegionAvail().x - em * 17) / 4;
+        keep(a, text_field(t, F::LrsUrl, "https://lrs.example.org/xapi/", fw * 2, focus == F::LrsUrl));
+        ImGui::SameLine();
+        label(w("gebruiker", "user"));
+        keep(a, text_field(t, F::LrsUser, "", fw, false));
+        ImGui::SameLine();
+        label(w("wachtwoord", "password"));
+        keep(a, text_field(t, F::LrsPassword, "", -(em * 9 + gap), false, true));
+    }
+    ImGui::SameLine();
+    if (ImGui::Button(w("Openen (Enter)", "Open (Enter)"), ImVec2(-1, 0))) keep(a, TrainerAction::make(K::Build));
+}
+
 std::string summary(const report::ReportModel& m, const Words& w) {
     std::string s = std::to_string(m.counted) + w(" pogingen geteld uit ", " attempts counted from ") + std::to_string(m.files) +
                     w(" bestanden", " files");
@@ -82,7 +117,14 @@ TrainerAction draw_trainer(const State& s, const Words& w) {
     // No field takes the keyboard on its own: then 1–4 and Esc work at once.
     F focus = F::Count;  // none
     if (!ImGui::GetIO().WantTextInput) {
-        if (ImGui::IsKeyPressed(GLFW_KEY_O, false)) focus = F::Folders;
+        if (ImGui::IsKeyPressed(GLFW_KEY_O, false)) {
+            focus = F::Folders;
+            if (t.from_lrs) keep(a, TrainerAction::make(K::SetSource, 0));
+        }
+        if (ImGui::IsKeyPressed(GLFW_KEY_L, false)) {
+            focus = F::LrsUrl;
+            if (!t.from_lrs) keep(a, TrainerAction::make(K::SetSource, 1));
+        }
         if (ImGui::IsKeyPressed(GLFW_KEY_F, false)) focus = F::Venue;
         if (ImGui::IsKeyPressed(GLFW_KEY_E, false)) focus = F::Export;
     }
@@ -93,10 +135,7 @@ TrainerAction draw_trainer(const State& s, const Words& w) {
 
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     const float em = ImGui::GetFontSize();
-    label(w("Map(pen) met scorebestanden (O)", "Folder(s) with score records (O)"));
-    keep(a, text_field(t, F::Folders, w("map; nog een map", "folder; another folder"), -(em * 9 + gap), focus == F::Folders));
-    ImGui::SameLine();
-    if (ImGui::Button(w("Openen (Enter)", "Open (Enter)"), ImVec2(-1, 0))) keep(a, TrainerAction::make(K::Build));
+    source_fields(t, w, focus, a);
 
     label(w("Personeelslijst (CSV, optioneel)", "Staff roster (CSV, optional)"));
     keep(a, text_field(t, F::Roster, w("naam,locatie,functie", "name,venue,role"), -(em * 12 + gap), false));
@@ -134,7 +173,12 @@ TrainerAction draw_trainer(const State& s, const Words& w) {
                        "Typed but not applied yet: press Enter (Export CSV applies it first)."));
     if (!t.module_note.empty() && !t.building) ImGui::TextWrapped("%s", t.module_note.c_str());
     for (const auto& e : t.errors) ui::text_bad(e);
-    if (t.building) {
+    if (t.fetching) {
+        // The LRS says nothing of how many there are until the last page: a count, not a bar.
+        ui::muted(std::to_string(t.fetched) + w.plural(static_cast<unsigned long>(t.fetched), " afgeronde poging opgehaald uit de LRS…",
+                                                       " afgeronde pogingen opgehaald uit de LRS…", " completed attempt fetched from the LRS…",
+                                                       " completed attempts fetched from the LRS…"));
+    } else if (t.building) {
         const float share = t.total ? static_cast<float>(t.done) / static_cast<float>(t.total) : 0.0f;
         const std::string over = std::to_string(t.done) + " / " + std::to_string(t.total) + w(" bestanden geverifieerd", " files verified");
         ui::progress(share, over);
@@ -147,12 +191,9 @@ TrainerAction draw_trainer(const State& s, const Words& w) {
     const char* names[] = {w("1 Locaties", "1 Venues"), w("2 Cursisten", "2 Trainees"), w("3 Modules", "3 Modules"),
                            w("4 Overgeslagen", "4 Skipped files"), w("5 Herhaling nodig", "5 Refresher due")};
     for (int i = 0; i < 5; ++i) {
-        const bool on = static_cast<int>(t.tab) == i;
-        if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
         std::string label_text = names[i];
         if (i == 3 && t.model && !t.model->failures.empty()) label_text += " (" + std::to_string(t.model->failures.size()) + ")";
-        if (ImGui::Button(label_text.c_str())) keep(a, TrainerAction::make(K::SetTab, i));
-        if (on) ImGui::PopStyleColor();
+        if (toggle(label_text, static_cast<int>(t.tab) == i)) keep(a, TrainerAction::make(K::SetTab, i));
         if (i < 4) ImGui::SameLine();
     }
     if (const int d = ui::digit_pressed(); d >= 1 && d <= 5) keep(a, TrainerAction::make(K::SetTab, d - 1));
@@ -165,7 +206,9 @@ TrainerAction draw_trainer(const State& s, const Words& w) {
     }
     if (!t.errors.empty() && t.model->files == 0) {
         // A mistyped folder: no figures at all, rather than every venue at 0% "not yet".
-        ui::text_bad(w("Geen scorebestanden gelezen: controleer de map hierboven.", "No score records read: check the folder above."));
+        // From an LRS the one line above (refused, unreachable) says it all.
+        if (!t.applied_lrs)
+            ui::text_bad(w("Geen scorebestanden gelezen: controleer de map hierboven.", "No score records read: check the folder above."));
         return a;
     }
     switch (t.tab) {

@@ -4,8 +4,10 @@ N generated attempts are posted to Learning Locker's statement service
 (tests/report/real_lrs.py: npm xapi-statements, memory models, 127.0.0.1), then
 reported from the LRS (cold mirror, then again with `since`) and from the files.
 Prints wall times, the LRS's own share of the fetch, and checks the two reports
-agree (apart from where each attempt came from).
-  python3 tests/bench/lrs/bench_lrs.py BINDIR [N]   (default N = 10000)"""
+agree (apart from where each attempt came from). With OTHER_BINDIR (another
+build, e.g. before a change) its first fetch is timed on the same LRS too,
+so a before/after needs one post of N attempts, not two.
+  python3 tests/bench/lrs/bench_lrs.py BINDIR [N] [OTHER_BINDIR]   (default N = 10000)"""
 import json, os, subprocess, sys, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -15,6 +17,7 @@ import tempfile  # noqa: E402
 
 bindir = sys.argv[1]
 n = int(sys.argv[2]) if len(sys.argv) > 2 else 10000
+other = sys.argv[3] if len(sys.argv) > 3 else None
 server_js = os.path.expanduser("~/.cache/signaal-npm/node_modules/xapi-statements/dist/server.js")
 skip_unless_installed(server_js)
 tmp = tempfile.mkdtemp(prefix="signaal-bench-lrs-")
@@ -22,9 +25,9 @@ lrs = Lrs(server_js, free_port(), tmp)
 creds = ["--user", USER, "--password", PASSWORD]
 
 
-def timed(*args):
+def timed(*args, programs=None):
     t0 = time.monotonic()
-    p = subprocess.run([f"{bindir}/signaal-report", "--quiet", *args], capture_output=True, text=True,
+    p = subprocess.run([f"{programs or bindir}/signaal-report", "--quiet", *args], capture_output=True, text=True,
                        env=dict(os.environ, SIGNAAL_REPORT_TIMING="1"))
     dt = time.monotonic() - t0
     if p.returncode != 0:
@@ -46,6 +49,11 @@ try:
     print(f"post {n} attempts: {post:.1f} s; {err.strip().splitlines()[-1]}")
     files, _ = timed("--format", "json", "--out", f"{tmp}/files.json", f"{tmp}/r")
     print(f"report from files: {files:.2f} s")
+    if other:
+        cold2, err = timed("--format", "json", "--out", f"{tmp}/lrs-other.json", "--from-lrs", lrs.url, *creds, "--lrs-mirror", f"{tmp}/m2",
+                           programs=other)
+        line = [l for l in err.splitlines() if l.startswith("signaal-report: LRS:")][0]
+        print(f"{other}: report from the LRS, empty mirror: {cold2:.2f} s; {line}")
     cold, err = timed("--format", "json", "--out", f"{tmp}/lrs.json", "--from-lrs", lrs.url, *creds, "--lrs-mirror", f"{tmp}/m")
     line = [l for l in err.splitlines() if l.startswith("signaal-report: LRS:")][0]
     print(f"report from the LRS, empty mirror: {cold:.2f} s; {line}")
@@ -53,7 +61,8 @@ try:
     line = [l for l in err.splitlines() if l.startswith("signaal-report: LRS:")][0]
     print(f"report from the LRS again (since): {warm:.2f} s; {line}")
     a, b = strip(json.load(open(f"{tmp}/files.json"))), strip(json.load(open(f"{tmp}/lrs.json")))
-    print("reports agree" if a == b else "REPORTS DIFFER")
-    sys.exit(0 if a == b else 1)
+    same = a == b and (not other or a == strip(json.load(open(f"{tmp}/lrs-other.json"))))
+    print("reports agree" if same else "REPORTS DIFFER")
+    sys.exit(0 if same else 1)
 finally:
     lrs.stop()
