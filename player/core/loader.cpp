@@ -545,21 +545,17 @@ private:
         if (!v) return;
         const std::string value = v;
         std::set<std::string> seen;
-        size_t i = 0;
-        while (i < value.size()) {
-            while (i < value.size() && is_space(value[i])) ++i;
-            size_t j = i;
-            while (j < value.size() && !is_space(value[j])) ++j;
-            if (j == i) break;
-            const std::string id = value.substr(i, j - i);
-            // The id's column: characters of the value before it (attr_error's offset).
+        size_t at = 0;
+        for (const auto& id : split_ws(value)) {
+            const size_t i = value.find(id, at);  // where this word starts
+            at = i + id.size();
+            // The id's column: characters of the value before it (attr_pos's offset).
             size_t chars = 0;
             for (size_t k = 0; k < i; ++k) chars += (static_cast<unsigned char>(value[k]) & 0xC0) != 0x80;
             if (!valid_module_id(id)) attr_error(root, "requires", "'" + id + "' is not a valid module id", chars);
             else if (id == m_->id) attr_error(root, "requires", "module '" + id + "' cannot require itself", chars);
             else if (!seen.insert(id).second) attr_error(root, "requires", "module '" + id + "' is required twice", chars);
             else m_->prerequisites.push_back({id, attr_pos(root, "requires", chars)});
-            i = j;
         }
     }
 
