@@ -11,7 +11,7 @@ modules = {
     'intro': ('hotel', ''),
     'desk': ('hotel', 'intro'),            # fine
     'exam': ('hotel', 'intro desk'),       # fine: an assessment after two modules
-    'typo': ('hotel', 'intor'),            # unknown, near 'intro'
+    'typo': ('hotel', 'intr'),             # unknown, near 'intro'
     'other': ('cases', 'intro'),           # another course
     'loop-a': ('hotel', 'loop-b'),         # a cycle of two
     'loop-b': ('hotel', 'loop-a'),

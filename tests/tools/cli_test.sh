@@ -48,6 +48,6 @@ echo "$out" | grep -q "hotel-5-assessment.xml:6:19: note: could not check the re
 # The requirements corpus: every mistake, at the id, and exit 2.
 out=$("$bin/signaal-check" -q "$repo/tests/corpus/requires"); rc=$?
 [ $rc -eq 2 ] || fail "requirements corpus: exit $rc, want 2: $out"
-echo "$out" | grep -q "typo.xml:2:119: error: requires module 'intor'.*did you mean 'intro'" || fail "no did-you-mean: $out"
+echo "$out" | grep -q "typo.xml:2:119: error: requires module 'intr'.*did you mean 'intro'" || fail "no did-you-mean: $out"
 echo "$out" | grep -q "require each other in a cycle" || fail "no cycle: $out"
 echo "cli tests passed"
