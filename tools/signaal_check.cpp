@@ -11,6 +11,7 @@
 #include "checker.h"
 #include "loader.h"
 #include "platform.h"
+#include "prerequisites.h"
 
 using namespace signaal;
 
@@ -18,7 +19,7 @@ nlohmann::json diagnostics_json(const Diagnostics& ds) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& d : ds)
         out.push_back({{"file", d.file}, {"line", d.line}, {"col", d.col},
-                       {"severity", d.severity == Severity::Error ? "error" : "warning"}, {"message", d.message}});
+                       {"severity", d.severity_name()}, {"message", d.message}});
     return out;
 }
 
@@ -41,7 +42,9 @@ int main(int argc, char** argv) {
                "condition and assignment resolved), so one error does not hide the rest:\n"
                "  error    no <ending>; no way to an ending from a scene (a loop with no way out, or\n"
                "           one whose ways out all need a false condition); a scene where every\n"
-               "           choice's condition is false; the pass mark unreachable without a critical error\n"
+               "           choice's condition is false; the pass mark unreachable without a critical error;\n"
+               "           a required module (requires=) that does not exist, is of another course,\n"
+               "           or closes a cycle (a file checked alone notes what it could not see)\n"
                "  warning  a scene no path reaches; a choice never offered, a text never shown or a\n"
                "           route never taken because its condition is false on every path; a\n"
                "           signal taught but never tested; a module with too many states to explore\n"
@@ -67,8 +70,29 @@ int main(int argc, char** argv) {
     }
     int errors = 0, warnings = 0;
     nlohmann::json report = nlohmann::json::array();
-    for (const auto& f : files) {
-        CheckResult r = check_file(f);
+    std::vector<CheckResult> results;
+    results.reserve(files.size());
+    for (const auto& f : files) results.push_back(check_file(f));
+    // Requirements between modules: only the set checked together shows them.
+    // A folder holds the whole catalogue; files given one by one may not.
+    {
+        std::vector<const Module*> loaded;
+        for (const auto& r : results)
+            if (r.module) loaded.push_back(r.module.get());
+        bool complete = false;
+        for (const auto& p : paths) complete = complete || platform::path_kind(p) == platform::PathKind::folder;
+        Diagnostics across;
+        check_prerequisites(loaded, complete, across);
+        for (auto& d : across)
+            for (auto& r : results)
+                if (r.module && r.module->file == d.file) {
+                    r.diagnostics.push_back(std::move(d));
+                    break;
+                }
+    }
+    for (size_t i = 0; i < files.size(); ++i) {
+        const std::string& f = files[i];
+        CheckResult& r = results[i];
         // The module whose facts are given: the loaded one, or the model the graph
         // analyses ran on despite loader errors that left the graph whole.
         const ModulePtr& shown = r.module ? r.module : r.analysed_despite_errors;

@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 
 #include "class_controller.h"
 #include "hash.h"
 #include "lrs_worker.h"
+#include "prerequisites.h"
 #include "text_format.h"
 #include "words.h"
 
@@ -39,6 +41,27 @@ void Controller::refresh_status() {
             s_.unfinished_answers[i] = u->second.answers.size();
         }
     }
+    // Passed as the list shows it: a passing record of this trainee here.
+    std::map<std::string, bool> passed;
+    for (size_t i = 0; i < n; ++i)
+        if (const auto& e = s_.catalogue.entries[i]; e.module) passed[e.module->id] |= s_.status[i].standing == Standing::Passed;
+    const auto is_passed = [&](const std::string& id) { return passed.count(id) && passed.at(id); };
+    s_.unmet.assign(n, {});
+    for (size_t i = 0; i < n; ++i)
+        if (const auto& e = s_.catalogue.entries[i]; e.module) s_.unmet[i] = unmet_prerequisites(*e.module, is_passed);
+    std::vector<const Module*> loaded;
+    for (const auto& e : s_.catalogue.entries)
+        if (e.module) loaded.push_back(e.module.get());
+    s_.course_progress.clear();
+    for (const auto& part : sections(s_.catalogue)) {
+        std::pair<int, int> p{0, 0};
+        if (part.kind == Section::Course)
+            for (const auto& id : course_modules(loaded, part.course)) {
+                ++p.second;
+                p.first += is_passed(id);
+            }
+        s_.course_progress.push_back(p);
+    }
 }
 
 void Controller::save_settings_now() {
@@ -61,6 +84,27 @@ void Controller::save_record_now() {
     if (s_.lrs_worker) s_.lrs_worker->queued();
 }
 
+// A pause on a select or highlight question keeps the marks made so far in
+// the record (InProgress), so resuming shows them again; a crash loses at
+// most them, the answer in progress.
+std::string Controller::save_marks_in_progress() {
+    const Scene& sc = s_.session->scene();
+    if (s_.screen != Screen::Scene || (sc.kind != Interaction::Select && sc.kind != Interaction::Highlight)) return "";
+    InProgress pending{sc.id, {}};
+    for (size_t i = 0; i < sc.marks.size() && i < s_.marks.size(); ++i)
+        if (s_.marks[i]) pending.marks.push_back(sc.marks[i].id);
+    if (pending.marks.empty()) pending.scene.clear();  // none now: drop what an earlier pause kept
+    return save_record(s_.records_dir, *s_.session, s_.info, &pending).error;
+}
+
+// The marks a paused question had, once it is shown again.
+void Controller::restore_marks(const InProgress& pending) {
+    const Scene& sc = s_.session->scene();
+    if (pending.scene != sc.id) return;
+    for (size_t i = 0; i < sc.marks.size() && i < s_.marks.size(); ++i)
+        s_.marks[i] = std::find(pending.marks.begin(), pending.marks.end(), sc.marks[i].id) != pending.marks.end();
+}
+
 void Controller::reset_question() {
     s_.marks.assign(s_.session ? s_.session->scene().marks.size() : 0, false);
     // Nothing is focused or chosen when a question opens: Enter alone must not
@@ -81,6 +125,7 @@ void Controller::begin_attempt(const ModulePtr& m, bool fresh) {
     s_.info.language = s_.settings.language;
     // The same resume rule as the terminal player: the newest unfinished record
     // of this trainee, only if it belongs to exactly this version of the module.
+    InProgress pending;
     if (!fresh) {
         if (auto found = find_unfinished(s_.records_dir, m->id, s_.info.trainee.id)) {
             const StoredRecord& r = found->second;
@@ -91,6 +136,7 @@ void Controller::begin_attempt(const ModulePtr& m, bool fresh) {
                 auto rep = replay(m, r.started, r.answers);
                 if (auto* ses = std::get_if<Session>(&rep)) {
                     s_.session.emplace(std::move(*ses));
+                    pending = r.in_progress;
                     s_.info.registration = r.info.registration;
                     s_.record_path = found->first;
                     const std::string n = std::to_string(r.answers.size());
@@ -108,6 +154,7 @@ void Controller::begin_attempt(const ModulePtr& m, bool fresh) {
     s_.session->set_order_key(order_key_for(s_.info.registration));
     s_.progress_high = progress_share(*s_.session);  // a resumed attempt starts where it was
     reset_question();
+    restore_marks(pending);
     s_.screen = Screen::ContentNote;
 }
 
@@ -178,6 +225,11 @@ Effects Controller::apply(const Action& a) {
                     s_.error_diagnostics = e->diagnostics;
                     s_.before_error = Screen::Catalogue;
                     s_.screen = Screen::LoadError;
+                } else if (s_.locked(a.index)) {
+                    // The screen disables Start; a key press must not get round it.
+                    s_.notice = {N::say("Deze module gaat open als je eerst deze modules haalt: ",
+                                        "This module opens once you have passed these modules first: "),
+                                 N::as_is(module_titles(s_.catalogue, s_.unmet[static_cast<size_t>(a.index)], s_.settings.language))};
                 } else {
                     begin_attempt(e->module, a.kind == K::StartFresh);
                     fx.image = true;
@@ -254,8 +306,12 @@ Effects Controller::apply(const Action& a) {
                 to_catalogue();
             } else {
                 const bool saved = s_.session && !s_.record_path.empty();
+                const std::string error = saved ? save_marks_in_progress() : "";
                 to_catalogue();
-                if (saved) s_.notice = {N::say("Gepauzeerd. Je voortgang is bewaard.", "Paused. Your progress is saved.")};
+                if (!error.empty())
+                    s_.notice = {N::say("Kan het scorebestand niet opslaan: ", "Cannot save the score record: "), N::as_is(error)};
+                else if (saved)
+                    s_.notice = {N::say("Gepauzeerd. Je voortgang is bewaard.", "Paused. Your progress is saved.")};
             }
             fx.image = true;
             break;

@@ -34,6 +34,8 @@ private:
     Trainee trainee() const;
     void answer(std::vector<std::string> response);
     void save_record_now();
+    std::string save_marks_in_progress();  // the error, or ""
+    void restore_marks(const InProgress& pending);
     void reset_question();
     void to_catalogue();
 };

@@ -51,6 +51,15 @@ struct State {
     std::vector<ModuleStatus> status;       // parallel to catalogue.entries
     std::vector<size_t> unfinished_answers; // answers kept in an unfinished attempt; 0: none
     std::vector<bool> has_unfinished;
+    // Per entry, the required modules this trainee has not passed yet: while
+    // any are left the module is locked (prerequisites.h). Parallel to entries.
+    std::vector<std::vector<std::string>> unmet;
+    // Per course section (sections(catalogue) order): modules passed of those
+    // the course needs (course_modules); {0, 0} for other sections.
+    std::vector<std::pair<int, int>> course_progress;
+    bool locked(int entry) const {
+        return entry >= 0 && static_cast<size_t>(entry) < unmet.size() && !unmet[static_cast<size_t>(entry)].empty();
+    }
     int selected = 0;                       // catalogue entry with keyboard focus
 
     Screen screen = Screen::Catalogue;

@@ -4,9 +4,17 @@
 
 namespace signaal {
 
+const char* Diagnostic::severity_name() const {
+    switch (severity) {
+        case Severity::Error: return "error";
+        case Severity::Warning: return "warning";
+        case Severity::Note: break;
+    }
+    return "note";
+}
+
 std::string Diagnostic::str() const {
-    return file + ":" + std::to_string(line) + ":" + std::to_string(col) + ": " +
-           (severity == Severity::Error ? "error" : "warning") + ": " + message;
+    return file + ":" + std::to_string(line) + ":" + std::to_string(col) + ": " + severity_name() + ": " + message;
 }
 
 bool has_errors(const Diagnostics& d) { return count(d, Severity::Error) > 0; }

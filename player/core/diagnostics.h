@@ -6,7 +6,9 @@
 
 namespace signaal {
 
-enum class Severity { Warning, Error };
+// A note says what could not be checked; it is neither a problem nor counted
+// (signaal-check's exit code ignores it, --strict too).
+enum class Severity { Warning, Error, Note };
 
 struct Diagnostic {
     std::string file;
@@ -17,6 +19,8 @@ struct Diagnostic {
 
     // "file:line:col: error: message" — the format every tool prints.
     std::string str() const;
+    const char* severity_name() const;  // "error", "warning", "note"
+
 };
 
 using Diagnostics = std::vector<Diagnostic>;

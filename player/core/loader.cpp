@@ -351,21 +351,21 @@ private:
     void diag(Position p, Severity s, std::string msg) { diags_.push_back({name_, p.line, p.col, s, std::move(msg)}); }
     void error(const El& e, std::string msg) { diag(src_.element_pos(e), Severity::Error, std::move(msg)); }
     void warn(const El& e, std::string msg) { diag(src_.element_pos(e), Severity::Warning, std::move(msg)); }
-    void attr_error(const El& e, const char* a, std::string msg, size_t offset = 0) {
-        // `offset` counts characters of the value as parsed; in the file a
-        // reference such as &gt; stands for one of them.
+    // Where character `offset` of attribute `a`'s value sits in the file.
+    // `offset` counts characters of the value as parsed; in the file a
+    // reference such as &gt; stands for one of them.
+    Position attr_pos(const El& e, const char* a, size_t offset = 0) const {
         const auto start = src_.value_offset(e, a);
-        if (!start) {
-            diag(src_.element_pos(e), Severity::Error, std::move(msg));
-            return;
-        }
+        if (!start) return src_.element_pos(e);
         size_t raw = *start;
         for (size_t k = 0; k < offset && raw < xml_.size() && xml_[raw] != '"' && xml_[raw] != '\''; ++k) {
             if (xml_[raw] == '&') raw = xml_.find(';', raw) + 1;
             else do ++raw; while (raw < xml_.size() && (static_cast<unsigned char>(xml_[raw]) & 0xC0) == 0x80);
         }
-        Position p = src_.at(raw);
-        diag(p, Severity::Error, std::move(msg));
+        return src_.at(raw);
+    }
+    void attr_error(const El& e, const char* a, std::string msg, size_t offset = 0) {
+        diag(attr_pos(e, a, offset), Severity::Error, std::move(msg));
     }
 
     // ---- attributes ------------------------------------------------------
@@ -500,7 +500,7 @@ private:
     // ---- module ----------------------------------------------------------
     void read_module(const El& root) {
         allow_attrs(root, {"format", "id", "version", "languages", "minutes", "pass-mark", "start", "course", "order",
-                           "assessment", "kind"});
+                           "assessment", "kind", "requires"});
         std::string format = required(root, "format");
         if (root.Attribute("format") && format != "1")
             attr_error(root, "format", "unsupported module format '" + format + "' (this player reads format 1)");
@@ -538,6 +538,29 @@ private:
         m_->is_case = kind == "case";
         if (m_->assessment && m_->course.empty())
             attr_error(root, "assessment", "an assessment module needs a course=\"...\" to certify");
+        read_prerequisites(root);
+    }
+
+    // requires="id id": what the other modules are and whether they form a
+    // cycle only the whole catalogue tells (prerequisites.h); here each id is
+    // checked on its own, with its position kept for those later messages.
+    void read_prerequisites(const El& root) {
+        const char* v = root.Attribute("requires");
+        if (!v) return;
+        const std::string value = v;
+        std::set<std::string> seen;
+        size_t at = 0;
+        for (const auto& id : split_ws(value)) {
+            const size_t i = value.find(id, at);  // where this word starts
+            at = i + id.size();
+            // The id's column: characters of the value before it (attr_pos's offset).
+            size_t chars = 0;
+            for (size_t k = 0; k < i; ++k) chars += (static_cast<unsigned char>(value[k]) & 0xC0) != 0x80;
+            if (!valid_module_id(id)) attr_error(root, "requires", "'" + id + "' is not a valid module id", chars);
+            else if (id == m_->id) attr_error(root, "requires", "module '" + id + "' cannot require itself", chars);
+            else if (!seen.insert(id).second) attr_error(root, "requires", "module '" + id + "' is required twice", chars);
+            else m_->prerequisites.push_back({id, attr_pos(root, "requires", chars)});
+        }
     }
 
     void read_support(const El& s, std::initializer_list<std::string_view> attrs = {}) {

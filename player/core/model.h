@@ -131,6 +131,13 @@ struct Contact {
     Text label, detail;
 };
 
+// A module the trainee must have passed before this one opens (`requires` on
+// <module>); `pos` is where its id sits in the attribute, for signaal-check.
+struct Prerequisite {
+    std::string id;
+    Position pos;
+};
+
 struct DebriefPoint {
     int n = 0;
     std::string scene;
@@ -153,6 +160,7 @@ struct Module {
     int order = 0;
     bool assessment = false;
     bool is_case = false;
+    std::vector<Prerequisite> prerequisites;  // in the order `requires` lists them
 
     Text title, audience, content_note;
     Text course_title;  // optional: the course's name, for certificates

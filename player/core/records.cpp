@@ -97,12 +97,12 @@ std::string result_text(const Result& r, const Module& m) {
     return o + "}}";
 }
 
-json record_json(const Session& s, const AttemptInfo& info) {
+json record_json(const Session& s, const AttemptInfo& info, const InProgress* pending) {
     const Module& m = s.module();
     json answers = json::array();
     for (const auto& a : s.answers()) answers.push_back({{"scene", a.scene}, {"response", a.response}, {"time", a.time}});
     std::string updated = s.answers().empty() ? s.started() : s.answers().back().time;
-    return {{"signaal_record", 1},
+    json out = {{"signaal_record", 1},
             {"software", info.software},
             {"registration", info.registration},
             {"trainee", {{"id", info.trainee.id}, {"name", info.trainee.name}, {"venue", info.trainee.venue}, {"role", info.trainee.role}}},
@@ -112,6 +112,8 @@ json record_json(const Session& s, const AttemptInfo& info) {
             {"updated", updated},
             {"answers", answers},
             {"result", result_json(s.result(), m)}};
+    if (pending && !pending->scene.empty()) out["in_progress"] = {{"scene", pending->scene}, {"marks", pending->marks}};
+    return out;
 }
 
 namespace {
@@ -322,6 +324,18 @@ std::variant<StoredRecord, std::string> parse_record_unconverted(const std::stri
         }
         r.answers.push_back(std::move(a));
     }
+    // Optional (docs/score-records.md): marks of a paused question.
+    if (simdjson::dom::object ip; !top["in_progress"].get(ip)) {
+        Fields pf(ip, "in_progress.");
+        simdjson::dom::array marks;
+        pf.str("scene", r.in_progress.scene) && pf.array("marks", marks);
+        if (!pf.err.empty()) return pf.err;
+        for (element x : marks) {
+            std::string_view v;
+            if (x.get(v)) return std::string("field in_progress.marks has the wrong type");
+            r.in_progress.marks.emplace_back(v);
+        }
+    }
     return r;
 }
 
@@ -348,12 +362,12 @@ std::string record_file_name(const std::string& module_id, const std::string& tr
     return module_id + "_" + trainee_id + "_" + registration + ".json";
 }
 
-Saved save_record(const std::string& dir, const Session& s, const AttemptInfo& info) {
+Saved save_record(const std::string& dir, const Session& s, const AttemptInfo& info, const InProgress* pending) {
     std::error_code ec;
     fs::create_directories(platform::to_path(dir), ec);
     if (ec) return {"", "cannot create " + dir + ": " + ec.message()};
     std::string path = platform::from_path(platform::to_path(dir) / record_file_name(s.module().id, info.trainee.id, info.registration));
-    if (auto err = write_file_atomic(path, record_json(s, info).dump(1) + "\n")) return {path, *err};
+    if (auto err = write_file_atomic(path, record_json(s, info, pending).dump(1) + "\n")) return {path, *err};
     return {path, ""};
 }
 

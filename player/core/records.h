@@ -33,6 +33,15 @@ struct AttemptInfo {
     std::string software = std::string("signaal ") + SIGNAAL_VERSION;
 };
 
+// Marks made on a select or highlight question but not yet answered, kept in
+// the record when the trainee pauses (closes the module from the window), so
+// the question opens with them again. Not part of the attempt: verify and the
+// report ignore it, and the next answer's save drops it.
+struct InProgress {
+    std::string scene;               // empty: none
+    std::vector<std::string> marks;  // option or target ids
+};
+
 // What a record file holds, as read back.
 struct StoredRecord {
     AttemptInfo info;
@@ -41,12 +50,13 @@ struct StoredRecord {
     std::string started, updated;
     std::vector<Answer> answers;
     nlohmann::json result;  // as stored; verify compares it with a replay
+    InProgress in_progress;
 };
 
 nlohmann::json result_json(const Result& r, const Module& m);
 // result_json(r, m).dump(), written directly (certificate codes hash it).
 std::string result_text(const Result& r, const Module& m);
-nlohmann::json record_json(const Session& s, const AttemptInfo& info);
+nlohmann::json record_json(const Session& s, const AttemptInfo& info, const InProgress* pending = nullptr);
 std::variant<StoredRecord, std::string> parse_record(const std::string& text);
 
 // For verify, which reads hundreds of thousands of records: parse_record with
@@ -70,8 +80,9 @@ struct Saved {
     std::string path;
     std::string error;  // empty on success
 };
-// Writes the session's record into `dir` (created if missing).
-Saved save_record(const std::string& dir, const Session& s, const AttemptInfo& info);
+// Writes the session's record into `dir` (created if missing), with the marks
+// of the question in progress when `pending` names one.
+Saved save_record(const std::string& dir, const Session& s, const AttemptInfo& info, const InProgress* pending = nullptr);
 
 // The newest unfinished record in `dir` for this module and trainee, if any.
 std::optional<std::pair<std::string, StoredRecord>> find_unfinished(const std::string& dir, const std::string& module_id,

@@ -151,6 +151,9 @@ Counted Aggregator::add(const std::string& path, const Verification& v) {
                              v.record->info.trainee.name + " (" + v.record->info.trainee.venue + ")", v.record->info.trainee.venue});
         return Counted::Duplicate;
     }
+    // Whatever the filter: a course passed in the filter's dates may rest on
+    // modules passed before them.
+    if (v.replayed->passed) passed_[v.record->info.trainee.id].insert(v.record->module_id);
     // After the duplicate check, so a second copy is reported whatever the filter.
     if (!opt_.filter.matches(v.record->info.trainee.venue, v.record->module_id, v.record->updated)) {
         ++filtered_;
@@ -192,6 +195,8 @@ void Aggregator::fold(const std::string& path, const Verification& v) {
         if (best) tm.best = summary();
     }
     if (res.passed && m->assessment) {
+        if (auto [rq, fresh] = requires_.try_emplace(r.module_id); fresh)
+            for (const auto& pre : m->prerequisites) rq->second.push_back(pre.id);
         CoursePass& p = t.passes[m->course];
         if (p.date.empty() || r.updated > p.date)
             p = {m->course,
@@ -278,6 +283,11 @@ ReportModel Aggregator::finish(const std::vector<std::string>& dirs, const std::
             return std::tie(a.course, a.module_id) < std::tie(b.course, b.module_id);
         });
         for (auto& [c, p] : acc.passes) {
+            // Passing the assessment is not passing the course while a module
+            // it requires is not passed (docs/module-format.md, `requires`).
+            const auto& done = passed_[id];
+            const auto& needs = requires_[p.module_id];
+            if (!std::all_of(needs.begin(), needs.end(), [&](const std::string& m) { return done.count(m) > 0; })) continue;
             p.expires = add_months(local_day(p.date), opt_.valid_months);
             p.file = certificate_file_name(row, p);
             row.passes.push_back(std::move(p));

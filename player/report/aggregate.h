@@ -5,6 +5,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -98,6 +99,10 @@ private:
     std::vector<Duplicate> duplicates_;
     std::unordered_map<std::string, TraineeAcc> trainees_;  // by trainee id (finish sorts the rows)
     std::map<std::string, ModuleAcc> modules_;            // by module id
+    // The modules each trainee passed (by trainee id), and what each passed
+    // assessment requires (by module id): a course is passed only with both.
+    std::unordered_map<std::string, std::set<std::string>> passed_;
+    std::map<std::string, std::vector<std::string>> requires_;
     std::vector<Failure> failures_;
 
     void fold(const std::string& path, const Verification& v);

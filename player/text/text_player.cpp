@@ -8,6 +8,8 @@
 #include <sstream>
 
 #include "catalogue.h"
+#include "module_status.h"
+#include "prerequisites.h"
 #include "hash.h"
 #include "language_option.h"
 #include "loader.h"
@@ -122,6 +124,7 @@ public:
 
         say_title();
         if (!ask_trainee()) return kExitStopped;
+        if (locked()) return kExitLocked;
         std::optional<Session> session = resume();
         if (!session) {
             info_.registration = random_uuid();
@@ -231,6 +234,22 @@ private:
         }
         err_ << o_.module << ":1:1: error: " << w_("geen modulebestand en geen module-id in de inhoudsmappen", "not a module file, nor a module id in the content folders") << "\n";
         return "";
+    }
+
+    // A module whose prerequisites this trainee has not passed (on this
+    // computer's records, as the window decides) does not start.
+    bool locked() {
+        if (module_->prerequisites.empty()) return false;
+        const std::string trainee = info_.trainee.id;
+        auto unmet = unmet_prerequisites(*module_, [&](const std::string& id) {
+            return module_status(records_, id, trainee).standing == Standing::Passed;
+        });
+        if (unmet.empty()) return false;
+        Catalogue c = load_catalogue(o_.content_dirs.empty() ? default_content_dirs() : o_.content_dirs);
+        err_ << w_("Deze module gaat open als je eerst deze modules haalt: ",
+                   "This module opens once you have passed these modules first: ")
+             << module_titles(c, unmet, o_.lang) << "\n";
+        return true;
     }
 
     // Reads one line; false at end of input. "q" means stop.

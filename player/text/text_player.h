@@ -29,6 +29,7 @@ inline constexpr int kExitLoadError = 2;   // the module did not load
 inline constexpr int kExitStopped = 3;     // stopped before the end; progress kept
 inline constexpr int kExitRecordError = 4; // the score record could not be written
 inline constexpr int kExitNotSent = 5;     // --send: statements stay in the outbox (LRS down or refusing)
+inline constexpr int kExitLocked = 6;      // the module's prerequisites are not passed yet
 
 void add_text_options(CLI::App& app, TextOptions& o);
 int run_text_player(const TextOptions& o, std::istream& in, std::ostream& out, std::ostream& err, bool interactive);

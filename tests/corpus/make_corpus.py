@@ -57,6 +57,10 @@ cases = {
  'module-id-case': ('id="m"', 'id="Author-Pool"'),
  # A typo in a longer id gets the nearest known id as a hint.
  'unknown-target-near': ('<choice id="c2" target="b">', '<choice id="c2" target="loby">'),
+ # requires="...": the loader checks each id alone (the catalogue checks the rest).
+ 'requires-self': (' start="a"', ' start="a" requires="other m"'),
+ 'requires-twice': (' start="a"', ' start="a" requires="other other"'),
+ 'requires-bad-id': (' start="a"', ' start="a" requires="Other"'),
  'empty-file': None,
  'unclosed': ('</module>\n', ''),
  'mismatched-tag': ('<text><nl>end</nl></text>', '<text><nl>end</nl></txet>'),
@@ -70,20 +74,22 @@ cases = {
  'long-condition': ('<choice id="c2" target="b">', '<choice id="c2" target="b" when="' + ' and '.join(['told'] * 300) + '">'),
  'deep-elements': ('<text><nl>end</nl></text>', '<text><nl>end</nl></text>' + '<x>' * 5000 + '</x>' * 5000),
 }
-for name, sub in cases.items():
-    if sub is None:
-        text = ''
-    else:
-        assert sub[0] in T, name
-        text = T.replace(sub[0], sub[1], 1)
-        if name == 'wrong-root':
-            text = text.replace('</module>', '</modules>')
-        if name == 'unknown-target-near':
-            text = text.replace('target="b"', 'target="lobby"').replace('<scene id="b">', '<scene id="lobby">')
-        if name == 'duplicate-scene':
-            text = T.replace('<scene id="b">', '<scene id="a">')
-    # not-utf8 is written as Latin-1, the mistake an old editor makes; utf16
-    # as UTF-16 with a byte-order mark, what "Unicode" means in some editors.
-    encoding = {'not-utf8': 'latin-1', 'utf16': 'utf-16'}.get(name, 'utf-8')
-    open(f'bad/{name}.xml', 'w', encoding=encoding).write(text)
-open('good/minimal.xml', 'w').write(T)
+# Importable (make_requires.py reuses T): files are written only when run.
+if __name__ == '__main__':
+    for name, sub in cases.items():
+        if sub is None:
+            text = ''
+        else:
+            assert sub[0] in T, name
+            text = T.replace(sub[0], sub[1], 1)
+            if name == 'wrong-root':
+                text = text.replace('</module>', '</modules>')
+            if name == 'unknown-target-near':
+                text = text.replace('target="b"', 'target="lobby"').replace('<scene id="b">', '<scene id="lobby">')
+            if name == 'duplicate-scene':
+                text = T.replace('<scene id="b">', '<scene id="a">')
+        # not-utf8 is written as Latin-1, the mistake an old editor makes; utf16
+        # as UTF-16 with a byte-order mark, what "Unicode" means in some editors.
+        encoding = {'not-utf8': 'latin-1', 'utf16': 'utf-16'}.get(name, 'utf-8')
+        open(f'bad/{name}.xml', 'w', encoding=encoding).write(text)
+    open('good/minimal.xml', 'w').write(T)

@@ -37,7 +37,9 @@ def main():
         return SKIP
 
     work, shots, records = workspace("signaal-trainer-", args.out)
-    subprocess.run([args.gen, "-n", "80", "--trainees", "16", "--seed", "5", "--course", "hotel-park",
+    # 300 attempts by 16 trainees: enough that the chosen venue reaches the assessment,
+    # which opens only after modules 1-4 (the generator plays what a trainee has unlocked).
+    subprocess.run([args.gen, "-n", "300", "--trainees", "16", "--seed", "5", "--course", "hotel-park",
                     "--content", args.content, records], check=True, capture_output=True)
     # One file that does not verify, so the Skipped tab has a row.
     with open(os.path.join(records, "broken.json"), "w", encoding="utf-8") as f:

@@ -32,4 +32,22 @@ dot=$("$bin/signaal-check" --graph "$repo/content/example/example.xml" --lang en
 echo "$dot" | grep -q "offered when" || fail "--graph shows no choice condition"
 nl=$("$bin/signaal-check" --graph "$repo/content/example/example.xml" --lang nl)
 [ "$dot" != "$nl" ] || fail "--graph labels do not follow --lang"
+# Module prerequisites (issue 19 item 3). The terminal player refuses the final
+# assessment before modules 1 to 4 are passed (exit 6), names them, writes nothing.
+mkdir -p "$tmp/empty"
+out=$("$bin/signaal" --text hotel-5-assessment --content "$repo/content" --trainee T --venue V \
+      --records "$tmp/empty" --lang en </dev/null 2>&1); rc=$?
+[ $rc -eq 6 ] || fail "locked assessment: exit $rc, want 6: $out"
+echo "$out" | grep -q "passed these modules first: Hotels and parks 1" || fail "the refusal does not name module 1: $out"
+[ -z "$(ls "$tmp/empty")" ] || fail "the locked assessment wrote a record: $(ls "$tmp/empty")"
+# signaal-check of the assessment alone notes what it cannot see, and passes --strict.
+out=$("$bin/signaal-check" --strict "$repo/content/hotel/hotel-5-assessment.xml"); rc=$?
+[ $rc -eq 0 ] || fail "signaal-check --strict of hotel-5 alone: exit $rc: $out"
+echo "$out" | grep -q "hotel-5-assessment.xml:6:19: note: could not check the required module 'hotel-1-intro'" \
+    || fail "no note at the id for what a single file cannot check: $out"
+# The requirements corpus: every mistake, at the id, and exit 2.
+out=$("$bin/signaal-check" -q "$repo/tests/corpus/requires"); rc=$?
+[ $rc -eq 2 ] || fail "requirements corpus: exit $rc, want 2: $out"
+echo "$out" | grep -q "typo.xml:2:119: error: requires module 'intr'.*did you mean 'intro'" || fail "no did-you-mean: $out"
+echo "$out" | grep -q "require each other in a cycle" || fail "no cycle: $out"
 echo "cli tests passed"

@@ -84,3 +84,44 @@ TEST_CASE("trainees see their courses first, under a heading each; the authors' 
     for (int i = 0; i < parts[0].count; ++i)  // in course order
         CHECK(c.entries[static_cast<size_t>(i)].module->order == i + 1);
 }
+
+// Issue 19 item 4: hotel module 2's good ending said the trainee "passed them on
+// in time" after choosing to leave what they saw at check-in. Played with the
+// best answer everywhere but one, the ending must follow that one choice.
+TEST_CASE("hotel module 2's ending follows what the trainee did at check-in", "[content][session]") {
+    auto m = test::load_or_fail(test::repo_dir() + "/content/hotel/hotel-2-reception.xml");
+    auto play_with = [&](const std::string& at_tell) {
+        Session s(m);
+        for (int step = 0; step < 100 && !s.finished(); ++step) {
+            const Scene& sc = s.scene();
+            std::vector<std::string> response;
+            if (sc.kind == Interaction::Choices) {
+                const Choice* best = nullptr;
+                for (const Choice* c : s.available_choices())
+                    if (!best || c->points > best->points) best = c;
+                REQUIRE(best);
+                response.push_back(sc.id == "tell" ? at_tell : best->id);
+            } else {
+                for (const auto& mk : sc.marks)
+                    if (mk.correct) response.push_back(mk.id);
+            }
+            test::play(s, response, step);
+        }
+        REQUIRE(s.finished());
+        std::string shown;
+        for (const Text* t : s.visible_texts()) shown += t->get("en", "nl") + "\n";
+        return std::pair{s.scene().id, shown};
+    };
+    const auto [told_end, told_text] = play_with("now");
+    CHECK(told_end == "end-good");
+    CHECK(told_text.find("passed them on in time") != std::string::npos);
+
+    const auto [left_end, left_text] = play_with("nothing");
+    CHECK(left_end != "end-good");
+    CHECK(left_text.find("passed them on") == std::string::npos);
+    CHECK(left_text.find("At check-in you left it") != std::string::npos);
+
+    const auto [log_end, log_text] = play_with("logbook");
+    CHECK(log_end != "end-good");
+    CHECK(log_text.find("would only read the next day") != std::string::npos);
+}

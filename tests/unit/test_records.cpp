@@ -163,6 +163,41 @@ TEST_CASE("an unfinished attempt is found for resuming", "[records]") {
     CHECK_FALSE(find_unfinished(dir, m->id, info().trainee.id));  // finished now
 }
 
+// Issue 19 item 11: phrases marked before a pause were gone after resuming.
+// A pause keeps them in the record (InProgress), outside the attempt itself.
+TEST_CASE("marks of a paused question are kept in the record until the next answer", "[records][resume]") {
+    std::string dir = test::temp_dir("pending-marks");
+    auto m = test::load_or_fail(test::example_path());
+    Session s(m, "2026-01-01T10:00:00.000Z");
+    test::play(s, {"register"}, 5);
+    REQUIRE(s.scene().kind == Interaction::Select);
+    const InProgress pending{s.scene().id, {"age"}};
+    Saved saved = save_record(dir, s, info(), &pending);
+    REQUIRE(saved.error.empty());
+    auto found = find_unfinished(dir, m->id, info().trainee.id);
+    REQUIRE(found);
+    CHECK(found->second.in_progress.scene == pending.scene);
+    CHECK(found->second.in_progress.marks == pending.marks);
+    CHECK(found->second.answers.size() == 1);
+    // Not part of the attempt: the record still verifies.
+    Verification v = verify_record(test::read_file(saved.path), example_catalogue());
+    for (const auto& p : v.problems) UNSCOPED_INFO(p);
+    CHECK(v.ok());
+    // The answer's own save drops it.
+    test::play(s, {"age", "luggage"}, 6);
+    REQUIRE(save_record(dir, s, info()).error.empty());
+    found = find_unfinished(dir, m->id, info().trainee.id);
+    REQUIRE(found);
+    CHECK(found->second.in_progress.scene.empty());
+    CHECK(found->second.in_progress.marks.empty());
+    // A malformed one is refused, naming the field.
+    json j = record_json(s, info(), &pending);
+    j["in_progress"]["marks"] = {1, 2};
+    auto bad = parse_record(j.dump());
+    REQUIRE(std::holds_alternative<std::string>(bad));
+    CHECK(std::get<std::string>(bad) == "field in_progress.marks has the wrong type");
+}
+
 TEST_CASE("xAPI statements are cmi5-shaped with stable ids", "[records][xapi]") {
     Session s = best_path(test::load_or_fail(test::example_path()));
     json st = xapi_statements(s, info());

@@ -1,5 +1,7 @@
 // The start screen: language, who is training, and the course catalogue with
-// each module's status and best score, and "continue where I stopped".
+// each module's status and best score, and "continue where I stopped". A
+// module whose prerequisites this trainee has not passed is locked: it says
+// which to pass first, and Start is disabled.
 // Keys: Tab goes to the name fields, arrows move through everything (ImGui's
 // keyboard navigation), Enter starts or continues the selected module, N
 // starts it afresh.
@@ -8,6 +10,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "prerequisites.h"
 #include "screens.h"
 #include "text_format.h"
 #include "ui.h"
@@ -78,6 +81,12 @@ Action draw_catalogue(const State& s, const Words& w) {
         if (part < parts.size() && parts[part].first == i) {
             if (i > 0) ImGui::Spacing();
             ui::wrapped(section_title(s, w, parts[part]));
+            // How far this trainee is with the course: the modules it needs.
+            if (part < s.course_progress.size() && s.course_progress[part].second > 0) {
+                const auto [done, total] = s.course_progress[part];
+                ui::muted(std::string(w("Gehaalde modules: ", "Modules passed: ")) + std::to_string(done) + w(" van ", " of ") +
+                          std::to_string(total));
+            }
             ImGui::Separator();
             ++part;
         }
@@ -86,7 +95,8 @@ Action draw_catalogue(const State& s, const Words& w) {
         if (e.module) {
             const ModuleStatus& st = s.status[static_cast<size_t>(i)];
             line = e.module->title.get(s.settings.language, e.module->fallback_language());
-            line += "   \xC2\xB7 " + std::to_string(e.module->minutes) + " min \xC2\xB7 " + standing_name(w, st.standing);
+            line += "   \xC2\xB7 " + std::to_string(e.module->minutes) + " min \xC2\xB7 " +
+                    (s.locked(i) ? w("op slot", "locked") : standing_name(w, st.standing));
             if (st.best_scaled >= 0) line += std::string(" \xC2\xB7 ") + w("beste score ", "best score ") + std::to_string(st.best_scaled) + "%";
         } else {
             line = e.path + "   \xC2\xB7 " + w("kan niet worden geladen", "does not load");
@@ -121,6 +131,12 @@ Action draw_catalogue(const State& s, const Words& w) {
                           language_endonym(e.module->fallback_language()) + ".");
             ImGui::Spacing();
             const size_t kept = s.unfinished_answers[static_cast<size_t>(s.selected)];
+            const bool closed = s.locked(s.selected);
+            // A locked module says what opens it; Start stays visible, disabled.
+            if (closed)
+                ui::text_bad(std::string(w("Op slot. Haal eerst: ", "Locked. Pass these modules first: ")) +
+                             module_titles(s.catalogue, s.unmet[static_cast<size_t>(s.selected)], s.settings.language));
+            ImGui::BeginDisabled(closed);
             if (s.has_unfinished[static_cast<size_t>(s.selected)]) {
                 std::string label = std::string(w("Verdergaan waar ik gestopt was (", "Continue where I stopped (")) +
                                     std::to_string(kept) + w(" antwoorden) \xE2\x80\x93 Enter", " answers) \xE2\x80\x93 Enter");
@@ -130,12 +146,13 @@ Action draw_catalogue(const State& s, const Words& w) {
             } else {
                 if (ImGui::Button(w("Beginnen (Enter)", "Start (Enter)"))) a = Action::make(K::Start, s.selected);
             }
+            ImGui::EndDisabled();
             // Classroom mode: a teacher presents this module and the class decides together.
             if (ImGui::Button(w("Klassikaal spelen (K)", "Play with a class (K)")) ||
                 ui::pressed(ui::Key::K))
                 a = Action::make(K::StartClass, s.selected);
-            if (ui::pressed(ui::Key::Enter)) a = Action::make(K::Start, s.selected);
-            if (ui::pressed(ui::Key::N)) a = Action::make(K::StartFresh, s.selected);
+            if (!closed && ui::pressed(ui::Key::Enter)) a = Action::make(K::Start, s.selected);
+            if (!closed && ui::pressed(ui::Key::N)) a = Action::make(K::StartFresh, s.selected);
         } else {
             if (ImGui::Button(w("Problemen bekijken (Enter)", "Show the problems (Enter)")) || ui::pressed(ui::Key::Enter))
                 a = Action::make(K::ShowErrors, s.selected);

@@ -1,12 +1,17 @@
 #include "record_gen.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
+#include <functional>
 #include <fstream>
+#include <map>
 #include <random>
+#include <set>
 
 #include "hash.h"
+#include "prerequisites.h"
 #include "records.h"
 #include "session.h"
 
@@ -64,9 +69,23 @@ std::string generate_records(const Catalogue& catalogue, const std::string& dir,
         pool.push_back({t, 0.55 + 0.45 * u(rng)});
     }
     std::time_t clock = 1767225600;  // 2026-01-01
+    // Modules each trainee passed: a module stays locked until those it
+    // requires are passed (as in the players), so the trainee plays the first
+    // of them still missing instead.
+    std::map<std::string, std::set<std::string>> passed;
+    auto playable = [&](const std::string& trainee, ModulePtr m) {
+        for (int depth = 0; depth < 16; ++depth) {
+            const auto unmet = unmet_prerequisites(*m, [&](const std::string& id) { return passed[trainee].count(id) > 0; });
+            auto next = unmet.empty() ? modules.end()
+                                      : std::find_if(modules.begin(), modules.end(), [&](const ModulePtr& x) { return x->id == unmet.front(); });
+            if (next == modules.end()) break;
+            m = *next;
+        }
+        return m;
+    };
     for (long n = 0; n < o.records; ++n) {
         const Who& who = pool[rng() % pool.size()];
-        const ModulePtr& m = modules[rng() % modules.size()];
+        const ModulePtr m = playable(who.t.id, modules[rng() % modules.size()]);
         clock += static_cast<std::time_t>(rng() % 600);
         std::time_t t = clock;
         Session s(m, iso(t, static_cast<int>(rng() % 1000)));
@@ -90,6 +109,7 @@ std::string generate_records(const Catalogue& catalogue, const std::string& dir,
             if (!std::holds_alternative<AnswerOutcome>(s.answer(a))) break;
         }
         clock = t;
+        if (s.result().passed) passed[who.t.id].insert(m->id);
         AttemptInfo info;
         info.registration = uuid4(rng);
         info.trainee = who.t;
@@ -102,6 +122,37 @@ std::string generate_records(const Catalogue& catalogue, const std::string& dir,
         if (!out) return "cannot write records into " + sub;
     }
     return "";
+}
+
+std::string write_best_attempt(const ModulePtr& m, const Trainee& who, const std::string& dir, long long when) {
+    auto t = static_cast<std::time_t>(when);
+    Session s(m, iso(t, 0));
+    for (int step = 0; step < 300 && !s.finished(); ++step) {
+        const Scene& sc = s.scene();
+        Answer a{sc.id, {}, ""};
+        if (sc.kind == Interaction::Choices) {
+            const Choice* pick = nullptr;
+            for (const Choice* c : s.available_choices())
+                if (!pick || c->points > pick->points) pick = c;
+            if (!pick) return "scene '" + sc.id + "' of " + m->id + " offers no choice";
+            a.response.push_back(pick->id);
+        } else if (sc.kind == Interaction::Select || sc.kind == Interaction::Highlight) {
+            for (const auto& mk : sc.marks)
+                if (mk.correct) a.response.push_back(mk.id);
+        }
+        t += 20;
+        a.time = iso(t, 0);
+        if (!std::holds_alternative<AnswerOutcome>(s.answer(a))) return "an answer at scene '" + sc.id + "' of " + m->id + " was refused";
+    }
+    std::mt19937_64 rng(static_cast<std::uint64_t>(when) ^ std::hash<std::string>{}(m->id + who.id));
+    AttemptInfo info;
+    info.registration = uuid4(rng);
+    info.trainee = who;
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    std::ofstream out(dir + "/" + record_file_name(m->id, who.id, info.registration), std::ios::binary);
+    out << record_json(s, info).dump(1) << "\n";
+    return out ? "" : "cannot write a record into " + dir;
 }
 
 }  // namespace signaal::bench

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "catalogue.h"
+#include "records.h"
 
 namespace signaal::bench {
 
@@ -19,5 +20,12 @@ struct GenOptions {
 
 // Writes the records into `dir` (created if missing). Returns an error message, empty on success.
 std::string generate_records(const Catalogue& catalogue, const std::string& dir, const GenOptions& options);
+
+// One attempt at `m` by `who` with the best answer at every step (the
+// highest-scoring choice offered, exactly the correct marks), started at
+// `when` (seconds since 1970), written into `dir` as the player writes it.
+// Fixtures for tests of what passing a module opens. Returns an error
+// message, empty on success.
+std::string write_best_attempt(const ModulePtr& m, const Trainee& who, const std::string& dir, long long when);
 
 }  // namespace signaal::bench
