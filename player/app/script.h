@@ -13,6 +13,12 @@
 //   key-option ID                        (classroom mode) press the number key of the
 //                                        option with this id on the current question:
 //                                        options are shuffled per session
+//   window presenter | window projector  (classroom mode, two screens) send the
+//                                        following keys, text and screenshots to the
+//                                        presenter's own window, or back to the main one
+//   wait-monitors N                      wait until N monitors are connected (30 s at
+//                                        most); says so on stderr, so a test can plug or
+//                                        unplug one then
 //   quit                                 close the window
 //   # comment, blank lines ignored
 #pragma once
@@ -23,10 +29,10 @@
 namespace signaal::app {
 
 struct ScriptStep {
-    enum class Kind { Key, Text, Screenshot, WaitFrames, WaitReload, WaitSpeech, KeyOption, Quit } kind;
+    enum class Kind { Key, Text, Screenshot, WaitFrames, WaitReload, WaitSpeech, KeyOption, Window, WaitMonitors, Quit } kind;
     std::vector<int> keys;  // Key: GLFW key codes, modifiers first
-    std::string text;       // Text, Screenshot, KeyOption (the option's id); WaitSpeech: "", "ok" or "problem"
-    int frames = 0;         // WaitFrames
+    std::string text;       // Text, Screenshot, KeyOption (the option's id), Window; WaitSpeech: "", "ok" or "problem"
+    int frames = 0;         // WaitFrames; WaitMonitors: how many
     int line = 0;
 };
 
