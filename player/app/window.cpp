@@ -363,6 +363,10 @@ public:
             std::cerr << o_.script << ":" << script->failure() << "\n";
             return 1;
         }
+        if (presenter_.is_open()) {  // remember the teacher's own window, not the projector's size
+            presenter_.close();
+            leave_projector();
+        }
         int w = 0, h = 0;
         glfwGetWindowSize(win_, &w, &h);
         if (w > 0 && h > 0) {
@@ -370,7 +374,6 @@ public:
             s_.settings.window_height = h;
         }
         ctl_.save_settings_now();
-        presenter_.close();
         free_texture(s_.image);
         return 0;
     }
@@ -448,8 +451,15 @@ private:
         glfwSetWindowAttrib(win_, GLFW_AUTO_ICONIFY, GLFW_FALSE);
         glfwSetWindowMonitor(win_, plan.projector, 0, 0, mode->width, mode->height, mode->refreshRate);
         projector_on_ = plan.projector;
-        if (presenter_.is_open()) presenter_.move_to(plan.presenter);
-        else if (!presenter_.open(win_, plan.presenter, [this] { apply_theme(theme(), s_.font_px / font_pixels(1, 1.0f)); })) return;
+        if (presenter_.is_open()) {
+            presenter_.move_to(plan.presenter);
+        } else if (!presenter_.open(win_, plan.presenter, [this] { style_current(); })) {
+            std::cerr << "signaal: classroom: cannot open the presenter window; one window, the panel hidden\n";
+            declined_ = true;  // not again at every event
+            s_.klass.panel = false;
+            leave_projector();
+            return;
+        }
         std::cerr << "signaal: classroom: projector view on " << monitor_label(plan.projector) << ", presenter view on "
                   << monitor_label(plan.presenter) << "\n";
     }
@@ -537,10 +547,10 @@ private:
 
     // Colours and sizes, in the presenter's window too.
     void style() {
-        const float sc = s_.font_px / font_pixels(1, 1.0f);
-        apply_theme(theme(), sc);
-        presenter_.in_context([&] { apply_theme(theme(), sc); });
+        style_current();
+        presenter_.in_context([this] { style_current(); });
     }
+    void style_current() { apply_theme(theme(), s_.font_px / font_pixels(1, 1.0f)); }
 
     // F11 in classroom mode: the projector view on the whole monitor, and back.
     void toggle_fullscreen() {
