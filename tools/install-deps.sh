@@ -2,7 +2,7 @@
 # Installs the Debian packages Signaal needs that are missing (Debian 12, as root
 # or with sudo). `--test` adds what the tests need (virtual X server, clang for
 # the fuzzer, PDF and XML tools, sox to measure read-aloud's WAV files, validators for the desktop entry and AppStream
-# metainfo). Safe to run again: it installs only what is missing.
+# metainfo, an X server with two monitors for the two-screen class test). Safe to run again: it installs only what is missing.
 set -euo pipefail
 
 build_pkgs=(build-essential cmake ninja-build pkg-config
@@ -12,7 +12,8 @@ build_pkgs=(build-essential cmake ninja-build pkg-config
   libespeak-ng-dev espeak-ng-data libpcaudio-dev
   fonts-noto-core fonts-dejavu-core fontconfig gettext)
 test_pkgs=(catch2 xvfb xauth libgl1-mesa-dri xdotool clang libclang-rt-14-dev
-  libxml2-utils poppler-utils python3 python3-polib procps appstream desktop-file-utils sox)
+  libxml2-utils poppler-utils python3 python3-polib procps appstream desktop-file-utils sox
+  xserver-xorg-core xserver-xorg-video-dummy x11-xserver-utils x11-utils)
 
 pkgs=("${build_pkgs[@]}")
 if [[ "${1:-}" == "--test" ]]; then pkgs+=("${test_pkgs[@]}"); fi

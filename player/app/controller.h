@@ -13,6 +13,7 @@ struct Effects {
     bool theme = false;   // colours changed
     bool image = false;   // another scene: load its picture
     bool fullscreen = false;  // classroom mode: toggle full screen (F11)
+    bool screens = false;     // classroom mode: the projector and presenter swapped monitors (F9)
 };
 
 class Controller {

@@ -35,6 +35,17 @@ int key_code(std::string name) {
     }
     return -1;
 }
+
+// A whole number from 0 to `max`.
+bool number(const std::string& s, int max, int& out) {
+    try {
+        size_t used = 0;
+        out = std::stoi(s, &used);
+        return used == s.size() && out >= 0 && out <= max;
+    } catch (...) {
+        return false;
+    }
+}
 }  // namespace
 
 std::variant<std::vector<ScriptStep>, std::string> load_script(const std::string& path) {
@@ -74,12 +85,7 @@ std::variant<std::vector<ScriptStep>, std::string> load_script(const std::string
             st.text = arg;
         } else if (cmd == "wait-frames") {
             st.kind = ScriptStep::Kind::WaitFrames;
-            try {
-                st.frames = std::stoi(arg);
-            } catch (...) {
-                return err("wait-frames needs a number");
-            }
-            if (st.frames < 0 || st.frames > 100000) return err("wait-frames out of range");
+            if (!number(arg, 100000, st.frames)) return err("wait-frames needs a number from 0 to 100000");
         } else if (cmd == "wait-reload") {
             st.kind = ScriptStep::Kind::WaitReload;
         } else if (cmd == "wait-speech") {
@@ -94,10 +100,17 @@ std::variant<std::vector<ScriptStep>, std::string> load_script(const std::string
             if (arg.empty()) return err("expect-text needs the text to look for");
             st.kind = ScriptStep::Kind::ExpectText;
             st.text = arg;
+        } else if (cmd == "window") {
+            if (arg != "presenter" && arg != "projector") return err("window takes presenter or projector");
+            st.kind = ScriptStep::Kind::Window;
+            st.text = arg;
+        } else if (cmd == "wait-monitors") {
+            st.kind = ScriptStep::Kind::WaitMonitors;
+            if (!number(arg, 16, st.frames)) return err("wait-monitors needs a number from 0 to 16");
         } else if (cmd == "quit") {
             st.kind = ScriptStep::Kind::Quit;
         } else {
-            return err("unknown command '" + cmd + "' (key, text, screenshot, wait-frames, wait-reload, wait-speech, key-option, expect-text, quit)");
+            return err("unknown command '" + cmd + "' (key, text, screenshot, wait-frames, wait-reload, wait-speech, key-option, expect-text, window, wait-monitors, quit)");
         }
         out.push_back(std::move(st));
     }

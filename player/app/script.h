@@ -16,6 +16,12 @@
 //   expect-text SOME TEXT                fail unless the next frame draws a line
 //                                        containing SOME TEXT (labels, messages,
 //                                        fields; never a password field)
+//   window presenter | window projector  (classroom mode, two screens) send the
+//                                        following keys, text and screenshots to the
+//                                        presenter's own window, or back to the main one
+//   wait-monitors N                      wait until N monitors are connected (30 s at
+//                                        most); says so on stderr, so a test can plug or
+//                                        unplug one then
 //   quit                                 close the window
 //   # comment, blank lines ignored
 #pragma once
@@ -26,10 +32,10 @@
 namespace signaal::app {
 
 struct ScriptStep {
-    enum class Kind { Key, Text, Screenshot, WaitFrames, WaitReload, WaitSpeech, KeyOption, ExpectText, Quit } kind;
+    enum class Kind { Key, Text, Screenshot, WaitFrames, WaitReload, WaitSpeech, KeyOption, ExpectText, Window, WaitMonitors, Quit } kind;
     std::vector<int> keys;  // Key: GLFW key codes, modifiers first
-    std::string text;       // Text, Screenshot, KeyOption (the option's id), ExpectText; WaitSpeech: "", "ok" or "problem"
-    int frames = 0;         // WaitFrames
+    std::string text;       // Text, Screenshot, KeyOption (the option's id), ExpectText, Window; WaitSpeech: "", "ok" or "problem"
+    int frames = 0;         // WaitFrames; WaitMonitors: how many
     int line = 0;
 };
 

@@ -14,6 +14,7 @@
 #include <chrono>
 #include <iostream>
 #include <optional>
+#include <utility>
 
 #include "class_controller.h"
 #include "class_screens.h"
@@ -21,8 +22,8 @@
 #include "fonts.h"
 #include "lrs_worker.h"
 #include "gl.h"
+#include "presenter_window.h"
 #include "screens.h"
-#include "screenshot.h"
 #include "script.h"
 #include "texture.h"
 #include "theme.h"
@@ -48,6 +49,8 @@ void on_focus(GLFWwindow*, int) { g_event = true; }
 void on_size(GLFWwindow*, int, int) { g_event = true; }
 void on_refresh(GLFWwindow*) { g_event = true; }
 void on_scale(GLFWwindow*, float, float) { g_event = true; }
+// A monitor came or went: the loop wakes, and classroom mode re-plans its screens (sync_screens).
+void on_monitor(GLFWmonitor*, int) { g_event = true; }
 
 // ImGui settles layout and hover state over a couple of frames after an input.
 constexpr int kSettleFrames = 3;
@@ -81,7 +84,14 @@ public:
     ScriptRunner(std::vector<ScriptStep> steps, GLFWwindow* win, std::function<int(const std::string&)> option_number,
                  std::function<Speaking()> speaking)
         : steps_(std::move(steps)), win_(win), speaking_(std::move(speaking)), option_number_(std::move(option_number)) {}
-    bool active() const { return next_ < steps_.size() || !held_.empty() || wait_ > 0 || waiting_for_reload() || waiting_for_speech(); }
+    bool active() const {
+        return next_ < steps_.size() || !held_.empty() || wait_ > 0 || waiting_for_reload() || waiting_for_speech() || waiting_for_monitors();
+    }
+    bool waiting_for_monitors() const { return monitors_line_ > 0; }
+    // `window presenter` sends keys to (and screenshots) the presenter's own window.
+    void set_presenter(PresenterWindow* p) { presenter_ = p; }
+    // The screenshot just asked for is of the presenter window.
+    bool presenter_shot() const { return to_presenter_; }
     bool waiting_for_reload() const { return reloads_ < reloads_wanted_; }
     bool waiting_for_speech() const { return speech_line_ > 0; }
     void reloaded() { ++reloads_; }
@@ -107,8 +117,12 @@ public:
             check_speech(quit);
             return "";
         }
+        if (waiting_for_monitors()) {
+            check_monitors(quit);
+            return "";
+        }
         if (!held_.empty()) {
-            for (auto it = held_.rbegin(); it != held_.rend(); ++it) ImGui_ImplGlfw_KeyCallback(win_, *it, 0, GLFW_RELEASE, 0);
+            for (auto it = held_.rbegin(); it != held_.rend(); ++it) press(*it, GLFW_RELEASE);
             held_.clear();
             wait_ = 1;  // one frame for the screen the key led to
             return "";
@@ -119,14 +133,33 @@ public:
         }
         if (next_ >= steps_.size()) return "";
         const ScriptStep& st = steps_[next_++];
+        if (to_presenter_ && (!presenter_ || !presenter_->is_open()) &&
+            (st.kind == ScriptStep::Kind::Key || st.kind == ScriptStep::Kind::Text || st.kind == ScriptStep::Kind::Screenshot)) {
+            failure_ = std::to_string(st.line) + ": window presenter: there is no presenter window (one screen, or no class session)";
+            quit = true;
+            return "";
+        }
         switch (st.kind) {
             case ScriptStep::Kind::Key:
-                for (int k : st.keys) ImGui_ImplGlfw_KeyCallback(win_, k, 0, GLFW_PRESS, 0);
+                for (int k : st.keys) press(k, GLFW_PRESS);
                 held_ = st.keys;
                 break;
             case ScriptStep::Kind::Text:
-                for (char32_t c : utf8(st.text)) ImGui_ImplGlfw_CharCallback(win_, static_cast<unsigned int>(c));
+                for (char32_t c : utf8(st.text)) {
+                    if (to_presenter_) presenter_->character(static_cast<unsigned int>(c));
+                    else ImGui_ImplGlfw_CharCallback(win_, static_cast<unsigned int>(c));
+                }
                 wait_ = 1;
+                break;
+            case ScriptStep::Kind::Window:
+                to_presenter_ = st.text == "presenter";
+                break;
+            case ScriptStep::Kind::WaitMonitors:
+                // Bounded like wait-reload. The line on stderr tells a test when to plug or unplug.
+                monitors_line_ = st.line;
+                monitors_wanted_ = st.frames;
+                monitors_deadline_ = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+                std::cerr << "signaal: script: waiting for " << st.frames << " monitor(s)" << std::endl;
                 break;
             case ScriptStep::Kind::Screenshot:
                 return st.text;
@@ -207,6 +240,28 @@ private:
     }
     std::vector<int> held_;
     int wait_ = 0;
+    PresenterWindow* presenter_ = nullptr;
+    bool to_presenter_ = false;
+    int monitors_line_ = 0, monitors_wanted_ = 0;
+    std::chrono::steady_clock::time_point monitors_deadline_;
+
+    // A key press or release in the window the script is talking to.
+    void press(int key, int action) {
+        if (to_presenter_ && presenter_ && presenter_->is_open()) presenter_->key(key, action);
+        else ImGui_ImplGlfw_KeyCallback(win_, key, 0, action, 0);
+    }
+
+    void check_monitors(bool& quit) {
+        int n = 0;
+        glfwGetMonitors(&n);
+        if (n != monitors_wanted_) {
+            if (std::chrono::steady_clock::now() < monitors_deadline_) return;
+            failure_ = std::to_string(monitors_line_) + ": wait-monitors: still " + std::to_string(n) + " monitor(s) after 30 s";
+            quit = true;
+        }
+        monitors_line_ = 0;
+        wait_ = 2;  // frames for the windows to settle on their monitors
+    }
     std::function<int(const std::string&)> option_number_;
     int reloads_ = 0, reloads_wanted_ = 0, wait_reload_steps_ = 0;
     std::string failure_;
@@ -256,6 +311,7 @@ public:
                     return speech_.problem().empty() ? ScriptRunner::Speaking::Done : ScriptRunner::Speaking::Problem;
                 });
         }
+        if (script) script->set_presenter(&presenter_);
         std::optional<std::filesystem::file_time_type> watched;
         if (!o_.watch.empty()) watched = mtime(o_.watch);
 
@@ -265,7 +321,7 @@ public:
             // While a trainer report builds the script waits for it (so a test can
             // filter and export what was built); the loop idles until the worker wakes it.
             const bool scripted = script && script->active() && !s_.trainer.building;
-            if (scripted && (script->waiting_for_reload() || script->waiting_for_speech()))
+            if (scripted && (script->waiting_for_reload() || script->waiting_for_speech() || script->waiting_for_monitors()))
                 glfwWaitEventsTimeout(0.05);  // the file or the speech thread, not a busy loop
             else if (scripted || frames_left > 0) glfwPollEvents();
             else if (!o_.watch.empty()) glfwWaitEventsTimeout(0.5);  // poll the file twice a second
@@ -274,6 +330,9 @@ public:
                 frames_left = std::max(frames_left, 1);
             }
             else glfwWaitEvents();
+            if (presenter_.take_event()) g_event = true;
+            if (presenter_.is_open() && glfwWindowShouldClose(presenter_.window())) declined_ = true;  // closed by hand: one window
+            if (sync_screens()) g_event = true;
             if (g_event) {
                 g_event = false;
                 frames_left = kSettleFrames;
@@ -304,6 +363,7 @@ public:
                 bool quit = false;
                 shot = script->before_frame(quit);
                 if (quit) break;
+                if (script->presenter_shot() && !shot.empty()) presenter_shot_ = std::exchange(shot, "");
             }
             if (s_.klass.active != (s_.projector_px > 0) || (s_.klass.active && std::abs(projector_pixels() - s_.projector_px) > 1))
                 fonts_dirty_ = true;  // classroom mode began or ended, or the window's height changed
@@ -326,6 +386,10 @@ public:
         if (script && !script->failure().empty()) {
             std::cerr << o_.script << ":" << script->failure() << "\n";
             return 1;
+        }
+        if (presenter_.is_open()) {  // remember the teacher's own window, not the projector's size
+            presenter_.close();
+            leave_projector();
         }
         int w = 0, h = 0;
         glfwGetWindowSize(win_, &w, &h);
@@ -375,6 +439,72 @@ private:
     Screen last_screen_ = Screen::LoadError;
     size_t last_answers_ = static_cast<size_t>(-1);
     int windowed_[4] = {0, 0, 1280, 800};  // position and size before full screen
+    // Classroom mode on two screens: the presenter's own window (presenter_window.h).
+    PresenterWindow presenter_;
+    bool declined_ = false;       // the teacher closed it: one window until the session ends
+    std::string presenter_shot_;  // the script's next screenshot is of the presenter window
+    GLFWmonitor* projector_on_ = nullptr;  // where the projector view was put
+
+    // Opens, moves and closes the presenter window as the session, the monitors
+    // and F9 change; true when it did something (draw the result).
+    bool sync_screens() {
+        ClassState& c = s_.klass;
+        const ScreenPlan plan = plan_screens(s_.settings.class_swap_screens);
+        c.screens.count = plan.count;
+        c.screens.projector = monitor_label(plan.projector);
+        c.screens.presenter = monitor_label(plan.presenter);
+        const bool session = c.active && s_.screen == Screen::Class;
+        if (!session) declined_ = false;
+        const bool want = session && plan.two() && !declined_;
+        bool changed = false;
+        if (presenter_.is_open() && !want) {
+            presenter_.close();
+            // A monitor went away or the window was closed: the one window left may
+            // be on the projector, so the panel stays hidden until the teacher opens it.
+            if (session) c.panel = false;
+            leave_projector();
+            std::cerr << "signaal: classroom: one window again (" << plan.count << " monitor(s))\n";
+            changed = true;
+        } else if (want && (!presenter_.is_open() || projector_on_ != plan.projector)) {
+            place(plan);
+            changed = true;
+        }
+        c.screens.two_windows = presenter_.is_open();
+        return changed;
+    }
+
+    // The projector view full screen on its monitor, the presenter view on the other.
+    void place(const ScreenPlan& plan) {
+        const GLFWvidmode* mode = glfwGetVideoMode(plan.projector);
+        if (!mode) return;
+        if (!glfwGetWindowMonitor(win_)) {
+            glfwGetWindowPos(win_, &windowed_[0], &windowed_[1]);
+            glfwGetWindowSize(win_, &windowed_[2], &windowed_[3]);
+        }
+        // Full screen windows minimise themselves when they lose the focus; the
+        // projector must stay up while the teacher works in the presenter window.
+        glfwSetWindowAttrib(win_, GLFW_AUTO_ICONIFY, GLFW_FALSE);
+        glfwSetWindowMonitor(win_, plan.projector, 0, 0, mode->width, mode->height, mode->refreshRate);
+        projector_on_ = plan.projector;
+        if (presenter_.is_open()) {
+            presenter_.move_to(plan.presenter);
+        } else if (!presenter_.open(win_, plan.presenter, [this] { style_current(); })) {
+            std::cerr << "signaal: classroom: cannot open the presenter window; one window, the panel hidden\n";
+            declined_ = true;  // not again at every event
+            s_.klass.panel = false;
+            leave_projector();
+            return;
+        }
+        std::cerr << "signaal: classroom: projector view on " << monitor_label(plan.projector) << ", presenter view on "
+                  << monitor_label(plan.presenter) << "\n";
+    }
+
+    // Back to one window where the main window was before the session.
+    void leave_projector() {
+        projector_on_ = nullptr;
+        // Also after an unplug, which GLFW answers with a window of the lost monitor's size.
+        glfwSetWindowMonitor(win_, nullptr, windowed_[0], windowed_[1], windowed_[2], windowed_[3], GLFW_DONT_CARE);
+    }
     // Read aloud: the engine's thread wakes the idle loop when an utterance ends.
     speech::Speech speech_{[] { glfwPostEmptyEvent(); }};
     std::string spoken_key_;  // which screen the speech belongs to: moving on stops it
@@ -447,8 +577,15 @@ private:
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         build_fonts(font_file_, s_.font_px, s_.projector_px);
         ImGui_ImplOpenGL3_CreateFontsTexture();
-        apply_theme(theme(), s_.font_px / font_pixels(1, 1.0f));
+        style();
     }
+
+    // Colours and sizes, in the presenter's window too.
+    void style() {
+        style_current();
+        presenter_.in_context([this] { style_current(); });
+    }
+    void style_current() { apply_theme(theme(), s_.font_px / font_pixels(1, 1.0f)); }
 
     // F11 in classroom mode: the projector view on the whole monitor, and back.
     void toggle_fullscreen() {
@@ -456,7 +593,8 @@ private:
             glfwSetWindowMonitor(win_, nullptr, windowed_[0], windowed_[1], windowed_[2], windowed_[3], GLFW_DONT_CARE);
             return;
         }
-        GLFWmonitor* mon = glfwGetPrimaryMonitor();
+        // With two screens the projector's monitor, not the laptop's.
+        GLFWmonitor* mon = projector_on_ ? projector_on_ : glfwGetPrimaryMonitor();
         const GLFWvidmode* mode = mon ? glfwGetVideoMode(mon) : nullptr;
         if (!mode) return;
         glfwGetWindowPos(win_, &windowed_[0], &windowed_[1]);
@@ -593,37 +731,34 @@ private:
         ClassAction a = draw_class(s_, w);
         ui::begin_transcript(nullptr);
         present(shot);
+        // Two screens: the presenter view in its own window, its clicks and fields acting as the panel's do.
+        ClassAction p;
+        if (presenter_.is_open()) {
+            presenter_.begin();
+            p = draw_presenter_view(s_, w);
+            presenter_.end(shot_path(std::exchange(presenter_shot_, "")));
+        }
         const ClassState& c = s_.klass;
         const bool readable = s_.screen == Screen::Class && !c.blank;
         const bool asked = readable && !ImGui::GetIO().WantTextInput && !c.entering && ImGui::IsKeyPressed(GLFW_KEY_F3, false);
         speech_after_frame("class/" + s_.settings.language + "/" + std::to_string(c.generation) + (c.blank ? "/blank" : ""), readable,
                            asked, spoken);
+        if (a.kind == ClassAction::Kind::None) a = p;
         if (a.kind != ClassAction::Kind::None) after(ClassController(s_).apply(a));
         update_image();
     }
 
     void after(const Effects& fx) {
         if (fx.fonts) fonts_dirty_ = true;
-        if (fx.theme) apply_theme(theme(), s_.font_px / font_pixels(1, 1.0f));
+        if (fx.theme) style();
         if (fx.fullscreen) toggle_fullscreen();
+        if (fx.screens) ctl_.save_settings_now();  // the next lesson in this room starts the right way round; sync_screens moves the windows
         g_event = true;  // the state changed: draw it
     }
 
-    void present(const std::string& shot) {
-        ImGui::Render();
-        int fw = 0, fh = 0;
-        glfwGetFramebufferSize(win_, &fw, &fh);
-        glViewport(0, 0, fw, fh);
-        const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-        glClearColor(bg.x, bg.y, bg.z, 1);
-        glClear(GL_COLOR_BUFFER_BIT);
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-        if (!shot.empty()) {
-            std::string path = platform::from_path(platform::to_path(o_.screenshot_dir) / shot);
-            std::string err = save_screenshot(path, fw, fh);
-            if (!err.empty()) std::cerr << "signaal: screenshot: " << err << "\n";
-        }
-        glfwSwapBuffers(win_);
+    void present(const std::string& shot) { present_window(win_, shot_path(shot)); }
+    std::string shot_path(const std::string& shot) const {
+        return shot.empty() ? "" : platform::from_path(platform::to_path(o_.screenshot_dir) / shot);
     }
 
     void scroll_keys() {
@@ -716,6 +851,8 @@ int run_window(const WindowOptions& o) {
     // start screen the selected module follows the focus (to Case 7).
     io.KeyMap[ImGuiKey_PageUp] = -1;
     io.KeyMap[ImGuiKey_PageDown] = -1;
+    // After the backend's (which does nothing with it in 1.86): a projector plugged in or out.
+    glfwSetMonitorCallback(on_monitor);
 
     int rc = 0;
     {

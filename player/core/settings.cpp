@@ -67,6 +67,7 @@ Settings load_settings(const std::string& path) {
     take(j, "read_auto", s.read_auto);
     take(j, "speech_rate", s.speech_rate);
     s.speech_rate = std::clamp(s.speech_rate, 0, 2);
+    take(j, "class_swap_screens", s.class_swap_screens);
     return s;
 }
 
@@ -76,7 +77,8 @@ std::optional<std::string> save_settings(const std::string& path, const Settings
               {"font_step", s.font_step},      {"theme", theme_name(s.theme)},
               {"window_width", s.window_width}, {"window_height", s.window_height},
               {"ui_scale", s.ui_scale},         {"read_aloud", s.read_aloud},
-              {"read_auto", s.read_auto},       {"speech_rate", s.speech_rate}};
+              {"read_auto", s.read_auto},       {"speech_rate", s.speech_rate},
+              {"class_swap_screens", s.class_swap_screens}};
     std::error_code ec;
     std::filesystem::create_directories(platform::to_path(path).parent_path(), ec);
     return write_file_atomic(path, j.dump(2) + "\n");

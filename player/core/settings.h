@@ -20,6 +20,7 @@ struct Settings {
     bool read_aloud = true;       // the read-aloud button and key (F3)
     bool read_auto = false;       // read each new screen aloud by itself
     int speech_rate = 1;          // 0 slower, 1 normal, 2 faster
+    bool class_swap_screens = false;  // classroom mode on two screens: projector on the primary monitor (F9)
 };
 
 inline constexpr int kFontSteps = 6;  // small, normal, large, larger, very large, huge

@@ -29,3 +29,14 @@ TEST_CASE("read-aloud settings are remembered, and bad values fall back", "[sett
     CHECK(back.speech_rate == 2);
     CHECK(back.read_aloud);
 }
+
+TEST_CASE("which screen is the projector is remembered", "[settings]") {
+    const std::string path = test::temp_dir("settings-swap") + "/settings.json";
+    CHECK_FALSE(load_settings(path).class_swap_screens);  // the projector on the other monitor
+    Settings s;
+    s.class_swap_screens = true;
+    REQUIRE_FALSE(save_settings(path, s));
+    CHECK(load_settings(path).class_swap_screens);
+    REQUIRE_FALSE(write_file_atomic(path, R"({"class_swap_screens": 1})"));
+    CHECK_FALSE(load_settings(path).class_swap_screens);  // a wrong type keeps the default
+}

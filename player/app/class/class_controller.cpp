@@ -510,6 +510,10 @@ Effects ClassController::apply(const ClassAction& a) {
             ++c.generation;
             break;
         case CK::Fullscreen: fx.fullscreen = true; break;
+        case CK::SwapScreens:
+            s_.settings.class_swap_screens = !s_.settings.class_swap_screens;
+            fx.screens = true;
+            break;
         case CK::Leave:
             leave();
             fx.fonts = fx.theme = fx.image = true;

@@ -27,6 +27,7 @@ ClassAction class_keys(const State& s) {
     const ImGuiIO& io = ImGui::GetIO();
     // F11 works everywhere, also while the class name field has the keyboard.
     if (key(GLFW_KEY_F11)) return A::make(CK::Fullscreen);
+    if (key(GLFW_KEY_F9)) return A::make(CK::SwapScreens);  // teachers' set-ups differ: which monitor is the projector
     if (s.screen == Screen::ClassSetup && s.klass.resumable && key(GLFW_KEY_F5)) return A::make(CK::Resume);
     if (io.WantTextInput) return {};  // typing a name or a number in a field
     const ClassState& c = s.klass;

@@ -47,6 +47,7 @@ void draw_partner_diagram(const State& s, const Words& w);       // class_diagra
 void draw_class_choices(const State& s, const Words& w);         // class_summary.cpp: the closing slide
 void draw_class_support(const State& s, const Words& w);         // class_support.cpp: help and reporting
 ClassAction draw_presenter(const State& s, const Words& w);      // class_presenter.cpp
+ClassAction draw_presenter_view(const State& s, const Words& w); // class_view.cpp: the presenter's own window (two screens)
 ClassAction class_keys(const State& s);                          // class_keys.cpp
 std::string clock_text(double seconds);                          // mm:ss
 

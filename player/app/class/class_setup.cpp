@@ -46,6 +46,17 @@ ClassAction draw_class_setup(const State& s, const Words& w) {
     if (ImGui::Button(w("Beginnen (Enter)", "Begin (Enter)"))) a = ClassAction::make(CK::Begin);
     ImGui::SameLine();
     if (ImGui::Button(w("Terug (Esc)", "Back (Esc)"))) a = ClassAction::make(CK::Leave);
+    // Which screen will show what, before the session puts it there (presenter_window.h).
+    const ClassState::Screens& sc = c.screens;
+    if (sc.count >= 2 && !sc.projector.empty()) {
+        ui::wrapped(std::string(w("Twee schermen: de projectie komt volledig op ", "Two screens: the projector view goes full screen on ")) + sc.projector +
+                    w(", het docentenscherm (notities, punten, stemmen, timer) op ", ", the presenter view (notes, points, votes, timer) on ") +
+                    sc.presenter + ".");
+        if (ImGui::Button(w("Schermen wisselen (F9)", "Swap screens (F9)"))) a = ClassAction::make(CK::SwapScreens);
+    } else {
+        ui::muted(w("E\xC3\xA9n scherm: alles in dit venster; het docentenpaneel (P) is verborgen tot u het opent.",
+                    "One screen: everything in this window; the presenter panel (P) stays hidden until you open it."));
+    }
     ImGui::Spacing();
     ImGui::Separator();
     ui::paragraphs(ctext(s, c.module->content_note));

@@ -77,6 +77,15 @@ struct ClassState {
     // One line the class may see too (a tie, too few hands): without it, with
     // the panel hidden, Enter on a tie would seem to do nothing.
     std::string projector_message;
+
+    // Filled by the window (presenter_window.h) before each frame: the monitors
+    // and which view each gets. With two windows the presenter view has a window
+    // of its own on the laptop, and the projector window never draws the panel.
+    struct Screens {
+        int count = 1;
+        std::string projector, presenter;  // monitor names, when there are two
+        bool two_windows = false;
+    } screens;
 };
 
 struct ClassAction {
@@ -99,6 +108,7 @@ struct ClassAction {
         ToggleList, ListCursor, Preview,  // index: scene
         EndPreview,
         Fullscreen,
+        SwapScreens,               // F9: the projector view on the other monitor (two screens)
         Leave,
     };
     Kind kind = Kind::None;

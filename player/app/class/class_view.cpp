@@ -1,6 +1,8 @@
 // Classroom mode's layout: the projector view fills the window (full screen
-// with F11); the presenter panel (P) takes the right part of the same window
-// when the teacher wants it. One window rather than two: see docs/gui.md.
+// with F11); with one screen the presenter panel (P) takes the right part of
+// the same window when the teacher wants it. With two screens the presenter
+// view has a window of its own on the laptop (draw_presenter_view,
+// presenter_window.h) and the projector window never draws the panel.
 #ifndef GLFW_INCLUDE_NONE
 #define GLFW_INCLUDE_NONE
 #endif
@@ -18,6 +20,9 @@ namespace {
 constexpr ImGuiWindowFlags kFixed = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove |
                                     ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
 
+// Dark blue, not the projector's black: the teacher sees at a glance where the class's view ends.
+const ImVec4 kPanelColour(0.05f, 0.08f, 0.20f, 1);
+
 ImFont* projector_font() {
     ImGuiIO& io = ImGui::GetIO();
     return io.Fonts->Fonts.Size > 1 ? io.Fonts->Fonts[1] : io.Fonts->Fonts[0];
@@ -29,7 +34,7 @@ ClassAction draw_class(const State& s, const Words& w) {
     const ClassState& c = s.klass;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const bool setup = s.screen == Screen::ClassSetup;
-    const bool panel = !setup && (c.panel || c.list);
+    const bool panel = !setup && (c.panel || c.list) && !c.screens.two_windows;
     const float panel_w = panel ? std::clamp(vp->Size.x * 0.38f, std::min(vp->Size.x * 0.5f, s.font_px * 20), s.font_px * 40) : 0;
     ClassAction a = class_keys(s);
 
@@ -81,8 +86,7 @@ ClassAction draw_class(const State& s, const Words& w) {
     if (panel) {
         ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - panel_w, vp->Pos.y));
         ImGui::SetNextWindowSize(ImVec2(panel_w, vp->Size.y));
-        // Dark blue, not the projector's black: the teacher sees at a glance where the class's view ends.
-        ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.05f, 0.08f, 0.20f, 1));
+        ImGui::PushStyleColor(ImGuiCol_WindowBg, kPanelColour);
         ImGui::Begin("##presenter", nullptr, kFixed | ImGuiWindowFlags_NoNavInputs);
         ImGui::GetWindowDrawList()->AddLine(ImGui::GetWindowPos(), ImVec2(ImGui::GetWindowPos().x, ImGui::GetWindowPos().y + vp->Size.y),
                                             ImGui::GetColorU32(ImGuiCol_Text), 2.0f);
@@ -91,6 +95,22 @@ ClassAction draw_class(const State& s, const Words& w) {
         ImGui::End();
         ImGui::PopStyleColor();
     }
+    return a;
+}
+
+ClassAction draw_presenter_view(const State& s, const Words& w) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->Pos);
+    ImGui::SetNextWindowSize(vp->Size);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, kPanelColour);
+    ImGui::Begin("##presenter-view", nullptr, kFixed | ImGuiWindowFlags_NoNavInputs);
+    if (!s.klass.screens.projector.empty())
+        ui::muted(std::string(w("Projectie op ", "Projector view on ")) + s.klass.screens.projector +
+                  w(" \xC2\xB7 F9 wisselt de schermen", " \xC2\xB7 F9 swaps the screens"));
+    const ui::Quiet quiet;  // the teacher's notes and points are never read aloud
+    const ClassAction a = draw_presenter(s, w);
+    ImGui::End();
+    ImGui::PopStyleColor();
     return a;
 }
 
