@@ -90,10 +90,18 @@ std::variant<std::vector<ScriptStep>, std::string> load_script(const std::string
             if (arg.empty()) return err("key-option needs an option id");
             st.kind = ScriptStep::Kind::KeyOption;
             st.text = arg;
+        } else if (cmd == "wait-votes") {
+            st.kind = ScriptStep::Kind::WaitVotes;
+            try {
+                st.frames = std::stoi(arg);
+            } catch (...) {
+                return err("wait-votes needs a number");
+            }
+            if (st.frames < 1 || st.frames > 1000) return err("wait-votes out of range");
         } else if (cmd == "quit") {
             st.kind = ScriptStep::Kind::Quit;
         } else {
-            return err("unknown command '" + cmd + "' (key, text, screenshot, wait-frames, wait-reload, wait-speech, key-option, quit)");
+            return err("unknown command '" + cmd + "' (key, text, screenshot, wait-frames, wait-reload, wait-speech, key-option, wait-votes, quit)");
         }
         out.push_back(std::move(st));
     }

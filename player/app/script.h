@@ -13,6 +13,8 @@
 //   key-option ID                        (classroom mode) press the number key of the
 //                                        option with this id on the current question:
 //                                        options are shuffled per session
+//   wait-votes N                         (classroom mode, phone voting on) wait until N
+//                                        phones voted on the open question; fails after 60 s
 //   quit                                 close the window
 //   # comment, blank lines ignored
 #pragma once
@@ -23,10 +25,10 @@
 namespace signaal::app {
 
 struct ScriptStep {
-    enum class Kind { Key, Text, Screenshot, WaitFrames, WaitReload, WaitSpeech, KeyOption, Quit } kind;
+    enum class Kind { Key, Text, Screenshot, WaitFrames, WaitReload, WaitSpeech, KeyOption, WaitVotes, Quit } kind;
     std::vector<int> keys;  // Key: GLFW key codes, modifiers first
     std::string text;       // Text, Screenshot, KeyOption (the option's id); WaitSpeech: "", "ok" or "problem"
-    int frames = 0;         // WaitFrames
+    int frames = 0;         // WaitFrames; WaitVotes: the phones to wait for
     int line = 0;
 };
 

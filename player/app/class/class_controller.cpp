@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 
+#include "class_phones.h"
 #include "hash.h"
 #include "words.h"
 
@@ -14,6 +15,7 @@ void ClassController::open(const ModulePtr& m) {
     ClassState& c = s_.klass;
     const std::string class_name = c.record.class_name, teacher = c.record.teacher;  // kept for the next case
     const int class_size = c.record.class_size;
+    phones_stop(s_);
     c = ClassState{};
     c.active = true;
     c.module = m;
@@ -170,6 +172,9 @@ void ClassController::decide(bool override_majority) {
     ClassState& c = s_.klass;
     const Words w = words_for(s_.settings.language);
     const Scene& sc = s_.session->scene();
+    // Phone voting open: Enter first closes it and shows the chart (the counts
+    // join the hands); the next Enter decides. O closes it and decides at once.
+    if (phones_close(s_) && !override_majority) return;
     const std::vector<std::string> maj = majority(*s_.session, c.votes, c.record.class_size);
     if (!override_majority) {
         const HandCount h = count_hands(sc, c.votes, c.record.class_size);
@@ -359,6 +364,7 @@ void ClassController::leave() {
         return;
     }
     if (!c.record_path.empty()) s_.notice = {State::Notice::say("Klassessie bewaard in ", "Class session saved in "), State::Notice::as_is(c.record_path)};
+    phones_stop(s_);  // the server listens no longer than the class lasts
     c.active = false;
     c.timer_running = false;
     s_.session.reset();
@@ -510,6 +516,9 @@ Effects ClassController::apply(const ClassAction& a) {
             ++c.generation;
             break;
         case CK::Fullscreen: fx.fullscreen = true; break;
+        case CK::TogglePhones:
+            if (playing) phones_toggle(s_);
+            break;
         case CK::Leave:
             leave();
             fx.fonts = fx.theme = fx.image = true;
