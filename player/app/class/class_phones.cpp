@@ -164,18 +164,11 @@ void chart(const State& s, const Words& w, const PhoneCounts& n) {
 
 }  // namespace
 
-void draw_phone_projector(const State& s, const Words& w) {
-    const ClassState& c = s.klass;
-    if (!phones_on_question(s)) return;
-    const PhoneVoting& p = *c.phones;
-    ImGui::Spacing();
-    ImGui::Separator();
-    if (p.counts.closed) {
-        chart(s, w, p.counts);
-        return;
-    }
-    // The QR code as large as a third of the screen allows, sharp (one texel per module).
-    const float side = std::min(ImGui::GetIO().DisplaySize.y * 0.42f, ImGui::GetContentRegionAvail().x * 0.4f);
+void draw_phone_join(const State& s, const Words& w) {
+    if (!phones_on_question(s) || s.klass.phones->counts.closed) return;
+    const PhoneVoting& p = *s.klass.phones;
+    // A quarter of the screen's height: scannable from the middle of the room, and the story still fits below.
+    const float side = std::min(ImGui::GetIO().DisplaySize.y * 0.28f, ImGui::GetContentRegionAvail().x * 0.3f);
     if (p.qr.texture) {
         ImGui::Image(reinterpret_cast<ImTextureID>(p.qr.texture), ImVec2(side, side));
         ImGui::SameLine();
@@ -184,8 +177,15 @@ void draw_phone_projector(const State& s, const Words& w) {
     ui::wrapped(w("Stem met je telefoon (anoniem):", "Vote with your phone (anonymous):"));
     ui::heading(p.url.substr(std::string("http://").size()));
     ui::heading(voted_line(s, w, p.counts.voters));
-    ui::muted(w("Enter sluit het stemmen.", "Enter closes voting."));
     ImGui::EndGroup();
+    ImGui::Separator();
+}
+
+void draw_phone_chart(const State& s, const Words& w) {
+    if (!phones_on_question(s) || !s.klass.phones->counts.closed) return;
+    ImGui::Spacing();
+    ImGui::Separator();
+    chart(s, w, s.klass.phones->counts);
 }
 
 void draw_phone_panel(const State& s, const Words& w) {

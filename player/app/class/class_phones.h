@@ -44,7 +44,11 @@ bool phones_close(State& s);
 // phone block instead of the hands column).
 bool phones_on_question(const State& s);
 
-void draw_phone_projector(const State& s, const Words& w);  // QR, address and "23 of 28 voted", or the bar chart
+// While voting is open, at the top of the question, so the class sees it without
+// scrolling: the QR code, the address and "23 of 28 voted".
+void draw_phone_join(const State& s, const Words& w);
+// Once voting closed, below the options: the bar chart with percentages.
+void draw_phone_chart(const State& s, const Words& w);
 void draw_phone_panel(const State& s, const Words& w);      // the live counts per option, for the teacher only
 
 }  // namespace signaal::app
