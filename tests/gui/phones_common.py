@@ -10,10 +10,10 @@ from gui_common import fail
 
 
 def start_window(signaal, content, script, shots, records, work):
-    """Starts `signaal --class example` under Xvfb with `script`; returns
+    """Starts `signaal --class example-night-shift` (content/example) under Xvfb with `script`; returns
     (process, stderr lines so far, port, session code) once the window printed
     where phone voting listens (the script presses V)."""
-    cmd = ["xvfb-run", "-a", "-s", "-screen 0 1366x768x24", signaal, "--class", "example", "--content", content,
+    cmd = ["xvfb-run", "-a", "-s", "-screen 0 1366x768x24", signaal, "--class", "example-night-shift", "--content", content,
            "--records", records, "--script", script, "--screenshot-dir", shots, "--settings", os.path.join(work, "settings.json"),
            "--lang", "nl", "--phone-bind", "127.0.0.1", "--phone-port", "0"]
     env = dict(os.environ, LIBGL_ALWAYS_SOFTWARE="1", XDG_CONFIG_HOME=os.path.join(work, "config"))

@@ -185,6 +185,12 @@ void draw_phone_chart(const State& s, const Words& w) {
     if (!phones_on_question(s) || !s.klass.phones->counts.closed) return;
     ImGui::Spacing();
     ImGui::Separator();
+    // Closing voting brings the chart into view, as R does with what it reveals: below the fold nothing would seem to change.
+    static std::string seen;
+    if (seen != s.klass.phones->counts.key) {
+        seen = s.klass.phones->counts.key;
+        ImGui::SetScrollHereY(0.0f);
+    }
     chart(s, w, s.klass.phones->counts);
 }
 
