@@ -273,7 +273,10 @@ void ClassController::back() {
     c.before.reset();
     c.slide = -1;
     new_question();
-    for (const auto& [id, n] : votes) c.votes[id] = n;
+    // With phone voting on the class votes again on the phones: the undone
+    // decision's hands (phone counts among them) would be counted twice.
+    if (!c.phones)
+        for (const auto& [id, n] : votes) c.votes[id] = n;
     save();
     c.message = was_decision ? w("Laatste besluit teruggedraaid en uit het klasbestand gehaald.",
                                  "Last decision undone and removed from the class record.")
