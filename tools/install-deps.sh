@@ -12,7 +12,7 @@ build_pkgs=(build-essential cmake ninja-build pkg-config
   libespeak-ng-dev espeak-ng-data libpcaudio-dev libmicrohttpd-dev libqrencode-dev
   fonts-noto-core fonts-dejavu-core fontconfig gettext)
 test_pkgs=(catch2 xvfb xauth libgl1-mesa-dri xdotool clang libclang-rt-14-dev
-  libxml2-utils poppler-utils python3 python3-polib procps appstream desktop-file-utils sox chromium)
+  libxml2-utils poppler-utils python3 python3-polib procps appstream desktop-file-utils sox chromium curl)
 
 pkgs=("${build_pkgs[@]}")
 if [[ "${1:-}" == "--test" ]]; then pkgs+=("${test_pkgs[@]}"); fi
