@@ -3,8 +3,9 @@
 driven by playwright-core from npm) at a phone's viewport opens the voting page
 of `signaal --class` (bound to 127.0.0.1, tests/gui/phones-browser.script),
 screenshots it and votes at a choice, a select and a
-highlight. The class record must hold exactly those votes, and the page must
-have loaded nothing from anywhere else.
+highlight. The class record must hold exactly those votes, the page must
+have loaded nothing from anywhere else, and once the class ends (Esc, Esc) the
+port must refuse connections.
 Exit 77 (CTest: skipped) without xvfb-run, chromium, node or playwright-core
 (tools/test.sh installs it into ~/.cache/signaal-npm; npm may be unreachable).
 """
@@ -12,8 +13,10 @@ import glob
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
+import time
 
 from gui_common import SKIP, check_screenshots, fail, have_xvfb, workspace
 from phones_common import parser, start_window
@@ -47,6 +50,18 @@ def main():
         print(f"the browser voted {result['voted']}")
         if result["outside"]:
             fail(f"the page loaded something from elsewhere: {result['outside']}")
+        # The class ended (the script's Esc Esc): nothing may listen on the port any more.
+        deadline = time.time() + 60
+        while not any("phone voting off" in line for line in lines) and time.time() < deadline:
+            time.sleep(0.2)
+        # Still running: the server must have stopped with the class, not with the window.
+        if proc.poll() is not None:
+            fail("the server stopped only when the window closed, not when the class ended")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=3).close()
+            fail(f"the phone server still listens on port {port} after the class ended")
+        except OSError:
+            print(f"class ended: port {port} refuses connections, the window still runs")
         rc = proc.wait(120)
     finally:
         if proc.poll() is None:
