@@ -2,18 +2,18 @@
 # Installs the Debian packages Signaal needs that are missing (Debian 12, as root
 # or with sudo). `--test` adds what the tests need (virtual X server, clang for
 # the fuzzer, PDF and XML tools, sox to measure read-aloud's WAV files, validators for the desktop entry and AppStream
-# metainfo, an X server with two monitors for the two-screen class test). Safe to run again: it installs only what is missing.
+# metainfo, an X server with two monitors for the two-screen class test, chromium for the phone voting page). Safe to run again: it installs only what is missing.
 set -euo pipefail
 
 build_pkgs=(build-essential cmake ninja-build pkg-config
   libtinyxml2-dev nlohmann-json3-dev libcli11-dev libssl-dev
   libimgui-dev libglfw3-dev libgl-dev python3-glad libstb-dev
   libhpdf-dev libcurl4-openssl-dev libutf8proc-dev libjemalloc-dev libsimdjson-dev
-  libespeak-ng-dev espeak-ng-data libpcaudio-dev
+  libespeak-ng-dev espeak-ng-data libpcaudio-dev libmicrohttpd-dev libqrencode-dev
   fonts-noto-core fonts-dejavu-core fontconfig gettext)
 test_pkgs=(catch2 xvfb xauth libgl1-mesa-dri xdotool clang libclang-rt-14-dev
   libxml2-utils poppler-utils python3 python3-polib procps appstream desktop-file-utils sox
-  xserver-xorg-core xserver-xorg-video-dummy x11-xserver-utils x11-utils)
+  xserver-xorg-core xserver-xorg-video-dummy x11-xserver-utils x11-utils chromium curl)
 
 pkgs=("${build_pkgs[@]}")
 if [[ "${1:-}" == "--test" ]]; then pkgs+=("${test_pkgs[@]}"); fi

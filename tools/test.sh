@@ -45,6 +45,13 @@ if command -v npm >/dev/null && [[ ! -f "$npm_cache/node_modules/xapi-statements
     echo "test.sh: could not install xapi-statements from npm; the real-LRS test will be skipped"
 fi
 
+# The phone voting page in a real browser: playwright-core drives Debian's chromium.
+if command -v npm >/dev/null && [[ ! -f "$npm_cache/node_modules/playwright-core/package.json" ]]; then
+  mkdir -p "$npm_cache"
+  npm install --silent --no-audit --no-fund --prefix "$npm_cache" playwright-core@1.49.1 ||
+    echo "test.sh: could not install playwright-core from npm; the phone browser test will be skipped"
+fi
+
 echo "== tests"
 run_ctest build env
 

@@ -47,6 +47,8 @@ int main(int argc, char** argv) {
     app.add_option("--settings", o.settings_path, "Settings file (default: " + signaal::default_settings_path() + ")");
     app.add_option("--font-step", o.font_step, "Text size for this run, 0 (small) to 5 (largest)")->check(CLI::Range(0, 5));
     app.add_option("--theme", o.theme, "Colours for this run")->check(CLI::IsMember({"light", "dark", "high-contrast"}));
+    app.add_option("--phone-bind", o.phone_bind, "Classroom mode: the IPv4 address phone voting listens on (default 0.0.0.0, every interface)");
+    app.add_option("--phone-port", o.phone_port, "Classroom mode: the first port phone voting tries (default 8700; 0: any free port)")->check(CLI::Range(0, 65535));
     app.add_flag("--first-frame-time", o.first_frame_time, "Print the time from start to the first frame on stderr");
     CLI11_PARSE(app, args.argc(), args.argv());
     o.lang_given = app.count("--lang") > 0;

@@ -107,10 +107,18 @@ std::variant<std::vector<ScriptStep>, std::string> load_script(const std::string
         } else if (cmd == "wait-monitors") {
             st.kind = ScriptStep::Kind::WaitMonitors;
             if (!number(arg, 16, st.frames)) return err("wait-monitors needs a number from 0 to 16");
+        } else if (cmd == "wait-votes") {
+            st.kind = ScriptStep::Kind::WaitVotes;
+            try {
+                st.frames = std::stoi(arg);
+            } catch (...) {
+                return err("wait-votes needs a number");
+            }
+            if (st.frames < 1 || st.frames > 1000) return err("wait-votes out of range");
         } else if (cmd == "quit") {
             st.kind = ScriptStep::Kind::Quit;
         } else {
-            return err("unknown command '" + cmd + "' (key, text, screenshot, wait-frames, wait-reload, wait-speech, key-option, expect-text, window, wait-monitors, quit)");
+            return err("unknown command '" + cmd + "' (key, text, screenshot, wait-frames, wait-reload, wait-speech, key-option, expect-text, window, wait-monitors, wait-votes, quit)");
         }
         out.push_back(std::move(st));
     }

@@ -22,6 +22,8 @@
 //   wait-monitors N                      wait until N monitors are connected (30 s at
 //                                        most); says so on stderr, so a test can plug or
 //                                        unplug one then
+//   wait-votes N                         (classroom mode, phone voting on) wait until N
+//                                        phones voted on the open question; fails after 60 s
 //   quit                                 close the window
 //   # comment, blank lines ignored
 #pragma once
@@ -32,10 +34,10 @@
 namespace signaal::app {
 
 struct ScriptStep {
-    enum class Kind { Key, Text, Screenshot, WaitFrames, WaitReload, WaitSpeech, KeyOption, ExpectText, Window, WaitMonitors, Quit } kind;
+    enum class Kind { Key, Text, Screenshot, WaitFrames, WaitReload, WaitSpeech, KeyOption, ExpectText, Window, WaitMonitors, WaitVotes, Quit } kind;
     std::vector<int> keys;  // Key: GLFW key codes, modifiers first
     std::string text;       // Text, Screenshot, KeyOption (the option's id), ExpectText, Window; WaitSpeech: "", "ok" or "problem"
-    int frames = 0;         // WaitFrames; WaitMonitors: how many
+    int frames = 0;         // WaitFrames; WaitMonitors: how many; WaitVotes: the phones to wait for
     int line = 0;
 };
 

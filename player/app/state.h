@@ -125,6 +125,10 @@ struct State {
     float font_px = 18;     // current font size in pixels, for layout
     float projector_px = 0; // classroom mode: the projector font (io.Fonts->Fonts[1]); 0: not built
 
+    // Where the phone voting server listens (--phone-bind, --phone-port): every
+    // interface in a classroom, 127.0.0.1 in the tests.
+    std::string phone_bind = "0.0.0.0";
+    int phone_port = 8700;
     ClassState klass;       // classroom mode (class_*.cpp)
     TrainerState trainer;   // trainer view (trainer_*.cpp)
 };

@@ -17,6 +17,7 @@
 #include <utility>
 
 #include "class_controller.h"
+#include "class_phones.h"
 #include "class_screens.h"
 #include "controller.h"
 #include "fonts.h"
@@ -85,7 +86,8 @@ public:
                  std::function<Speaking()> speaking)
         : steps_(std::move(steps)), win_(win), speaking_(std::move(speaking)), option_number_(std::move(option_number)) {}
     bool active() const {
-        return next_ < steps_.size() || !held_.empty() || wait_ > 0 || waiting_for_reload() || waiting_for_speech() || waiting_for_monitors();
+        return next_ < steps_.size() || !held_.empty() || wait_ > 0 || waiting_for_reload() || waiting_for_speech() || waiting_for_monitors() ||
+               waiting_for_votes();
     }
     bool waiting_for_monitors() const { return monitors_line_ > 0; }
     // `window presenter` sends keys to (and screenshots) the presenter's own window.
@@ -94,6 +96,9 @@ public:
     bool presenter_shot() const { return to_presenter_; }
     bool waiting_for_reload() const { return reloads_ < reloads_wanted_; }
     bool waiting_for_speech() const { return speech_line_ > 0; }
+    bool waiting_for_votes() const { return votes_line_ > 0; }
+    // How many phones voted on the open question (wait-votes), set by the shell.
+    void on_votes(std::function<int()> voters) { voters_ = std::move(voters); }
     void reloaded() { ++reloads_; }
     // "LINE: what went wrong" when a step could not be carried out (a wait-reload
     // that timed out, a wait-speech that did not end as expected).
@@ -119,6 +124,17 @@ public:
         }
         if (waiting_for_monitors()) {
             check_monitors(quit);
+            return "";
+        }
+        if (waiting_for_votes()) {
+            if ((voters_ ? voters_() : 0) >= votes_wanted_) {
+                votes_line_ = 0;
+                wait_ = 1;  // one frame to draw the count
+            } else if (std::chrono::steady_clock::now() > votes_deadline_) {
+                failure_ = std::to_string(votes_line_) + ": wait-votes: " + std::to_string(voters_ ? voters_() : 0) + " of " +
+                           std::to_string(votes_wanted_) + " phones voted within 60 s";
+                quit = true;
+            }
             return "";
         }
         if (!held_.empty()) {
@@ -194,6 +210,12 @@ public:
                 expect_line_ = st.line;
                 expect_ = st.text;
                 break;
+            case ScriptStep::Kind::WaitVotes:
+                // Bounded: a test whose voters never come fails instead of hanging.
+                votes_line_ = st.line;
+                votes_wanted_ = st.frames;
+                votes_deadline_ = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+                break;
             case ScriptStep::Kind::Quit:
                 quit = true;
                 break;
@@ -218,6 +240,9 @@ private:
     std::string expect_;
     std::string speech_expect_;
     std::chrono::steady_clock::time_point speech_deadline_;
+    std::function<int()> voters_;
+    int votes_line_ = 0, votes_wanted_ = 0;  // the wait-votes step being waited on
+    std::chrono::steady_clock::time_point votes_deadline_;
     size_t next_ = 0;
 
     void check_speech(bool& quit) {
@@ -310,6 +335,7 @@ public:
                     if (speech_.busy()) return ScriptRunner::Speaking::Busy;
                     return speech_.problem().empty() ? ScriptRunner::Speaking::Done : ScriptRunner::Speaking::Problem;
                 });
+            script->on_votes([this] { return s_.klass.phones ? s_.klass.phones->counts.voters : 0; });
         }
         if (script) script->set_presenter(&presenter_);
         std::optional<std::filesystem::file_time_type> watched;
@@ -321,7 +347,8 @@ public:
             // While a trainer report builds the script waits for it (so a test can
             // filter and export what was built); the loop idles until the worker wakes it.
             const bool scripted = script && script->active() && !s_.trainer.building;
-            if (scripted && (script->waiting_for_reload() || script->waiting_for_speech() || script->waiting_for_monitors()))
+            if (scripted && (script->waiting_for_reload() || script->waiting_for_speech() || script->waiting_for_monitors() ||
+                             script->waiting_for_votes()))
                 glfwWaitEventsTimeout(0.05);  // the file or the speech thread, not a busy loop
             else if (scripted || frames_left > 0) glfwPollEvents();
             else if (!o_.watch.empty()) glfwWaitEventsTimeout(0.5);  // poll the file twice a second
@@ -338,6 +365,7 @@ public:
                 frames_left = kSettleFrames;
             }
             if (sync_speech()) frames_left = std::max(frames_left, kSettleFrames);  // the button and any problem
+            if (phones_poll(s_)) frames_left = std::max(frames_left, kSettleFrames);  // a phone voted: "23 of 28 voted"
             if (s_.lrs_worker && s_.lrs_worker->waiting() != s_.lrs_waiting) {  // the sender woke us: redraw the status line
                 s_.lrs_waiting = s_.lrs_worker->waiting();
                 frames_left = std::max(frames_left, kSettleFrames);
@@ -398,6 +426,7 @@ public:
             s_.settings.window_height = h;
         }
         ctl_.save_settings_now();
+        phones_stop(s_);  // the server stops with the window, its QR texture while GL is still there
         free_texture(s_.image);
         return 0;
     }
@@ -805,6 +834,8 @@ int run_window(const WindowOptions& o) {
     if (o.theme == "light") s.settings.theme = Theme::Light;
     if (o.theme == "high-contrast") s.settings.theme = Theme::HighContrast;
     s.records_dir = o.text.records_dir.empty() ? default_records_dir() : o.text.records_dir;
+    s.phone_bind = o.phone_bind;
+    s.phone_port = o.phone_port;
 
     // A first window fills most of the screen; after that it keeps the size the learner gave it.
     int ww = s.settings.window_width, wh = s.settings.window_height;

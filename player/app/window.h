@@ -23,6 +23,8 @@ struct WindowOptions {
     int font_step = -1;        // --font-step: override for this run
     std::string theme;         // --theme: override for this run
     bool first_frame_time = false;
+    std::string phone_bind = "0.0.0.0";  // --phone-bind: where classroom mode's phone voting listens
+    int phone_port = 8700;               // --phone-port (0: any free port)
     std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
 };
 

@@ -67,6 +67,30 @@ if command -v xvfb-run >/dev/null; then
   keep=${SIGNAAL_WINE_SHOTS:-$root/build-windows/wine-shots}
   mkdir -p "$keep" && cp "$shots"/*.png "$keep/" 2>/dev/null
   echo "windows (wine): screenshots in $keep"
+  # Votes from phones (libmicrohttpd built for Windows): classroom mode with the
+  # server on 127.0.0.1; curl opens the page as a phone, votes, tries a wrong
+  # code; the class record must hold that one vote.
+  printf 'wait-frames 3\ntext 7C\nkey Enter\nkey Enter\nkey Enter\nkey v\nwait-votes 1\nkey Enter\nkey Enter\nquit\n' >"$work/phones.script"
+  args=(--records "$(wp "$work/phone-records")" --settings "$(wp "$work/settings.json")" --script "$(wp "$work/phones.script")")
+  wineserver -k >/dev/null 2>&1; wineserver -w
+  (cd "$app" && timeout 180 xvfb-run -a -s "-screen 0 1366x768x24" wine signaal.exe "${args[@]}" --class example-night-shift \
+     --content content/example --lang nl --phone-bind 127.0.0.1 --phone-port 0 </dev/null) >"$work/phones.txt" 2>&1 &
+  phones_run=$!
+  for _ in $(seq 90); do grep -q "phone voting on" "$work/phones.txt" 2>/dev/null && break; sleep 1; done
+  port=$(sed -n 's/.*(listening on 127\.0\.0\.1:\([0-9]*\)).*/\1/p' "$work/phones.txt")
+  code=$(sed -n 's|.*phone voting on http://[^/]*/\([0-9]*\) .*|\1|p' "$work/phones.txt")
+  page=$(curl -s -c "$work/jar" -w '%{http_code}' -o "$work/page.html" "http://127.0.0.1:$port/$code/")
+  key=$(sed -n 's/.*name="q" value="\([^"]*\)".*/\1/p' "$work/page.html")
+  vote=$(curl -s -b "$work/jar" -o /dev/null -w '%{http_code}' --data-urlencode "q=$key" --data "o=ask-girl&js=1" "http://127.0.0.1:$port/$code/vote")
+  wrong=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/000000/")
+  wait "$phones_run"
+  rc=$?
+  votes=$(cat "$work"/phone-records/class_*.json 2>/dev/null | tr -d ' \n' | grep -o '"votes":{[^}]*}')
+  if [[ $rc == 0 && $page == 200 && $vote == 200 && $wrong == 404 && $votes == '"votes":{"ask-girl":1,"confront":0,"look-away":0,"register":0}' ]]; then
+    ok "signaal.exe --class: a phone's vote over HTTP reaches the class record (wrong code: 404)"
+  else
+    bad "signaal.exe phone voting" "exit $rc, page $page, vote $vote, wrong code $wrong, ${votes:-no votes}; $(head -n 5 "$work/phones.txt")"
+  fi
 else
   echo "skip window: xvfb-run not found"
 fi

@@ -22,9 +22,9 @@ check=0
 [[ ${1:-} == --check ]] && check=1
 python=${SIGNAAL_PYTHON:-/usr/bin/python3}  # Debian's, which has python3-polib
 
-# The sources whose strings are the interface's: the window, the terminal player
-# and the certificates (player/report/certificate.cpp).
-mapfile -t sources < <(find player/app player/text player/report -name '*.cpp' -o -name '*.h' | LC_ALL=C sort)
+# The sources whose strings are the interface's: the window, the terminal player,
+# the certificates (player/report/certificate.cpp) and the phone voting page (player/phone/).
+mapfile -t sources < <(find player/app player/text player/report player/phone -name '*.cpp' -o -name '*.h' | LC_ALL=C sort)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 

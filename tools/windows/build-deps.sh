@@ -108,6 +108,19 @@ build_gettext() {
       CC=$triple-gcc-posix >&2 &&
     make -C intl -j"$jobs" >&2 && make -C intl install >&2)
 }
+# libmicrohttpd, static, for phone voting in classroom mode (player/phone/):
+# only the library and its header, no TLS (the page is served on the local
+# network only) and no examples or documentation.
+build_libmicrohttpd() {
+  find "$src" -type f -exec touch -d '2020-01-01 00:00' {} +  # as for gettext: no autotools rerun
+  (cd "$src" &&
+    ./configure --host=$triple --prefix="$prefix" --disable-shared --enable-static --disable-doc --disable-examples \
+      --disable-curl --disable-https --without-gnutls --disable-tools --enable-asserts=no CC=$triple-gcc-posix >&2 &&
+    make -C src/microhttpd -j"$jobs" >&2 && make -C src/microhttpd install >&2 && make -C src/include install >&2 &&
+    install -D -m644 libmicrohttpd.pc "$prefix/lib/pkgconfig/libmicrohttpd.pc")
+}
+# libqrencode, static, without its command-line tool (and so without libpng).
+build_qrencode() { cmake_install "$src" "$prefix" -DWITH_TOOLS=OFF -DWITH_TESTS=OFF; }
 # Dear ImGui is compiled into our own build: keep its sources and backends.
 build_imgui() {
   mkdir -p "$prefix/src/imgui"
@@ -158,6 +171,8 @@ packages=(
   "nlohmann-json3-dev headers_nlohmann"
   "libcli11-dev headers_cli11"
   "libstb-dev headers_stb"
+  "libmicrohttpd-dev libmicrohttpd"
+  "libqrencode-dev qrencode"
 )
 # Bumped when a recipe above changes, so old cache entries are not reused.
 recipe=2

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 
+#include "class_phones.h"
 #include "hash.h"
 #include "words.h"
 
@@ -14,6 +15,7 @@ void ClassController::open(const ModulePtr& m) {
     ClassState& c = s_.klass;
     const std::string class_name = c.record.class_name, teacher = c.record.teacher;  // kept for the next case
     const int class_size = c.record.class_size;
+    phones_stop(s_);
     c = ClassState{};
     c.active = true;
     c.module = m;
@@ -170,6 +172,9 @@ void ClassController::decide(bool override_majority) {
     ClassState& c = s_.klass;
     const Words w = words_for(s_.settings.language);
     const Scene& sc = s_.session->scene();
+    // Phone voting open: Enter first closes it and shows the chart (the counts
+    // join the hands); the next Enter decides. O closes it and decides at once.
+    if (phones_close(s_) && !override_majority) return;
     const std::vector<std::string> maj = majority(*s_.session, c.votes, c.record.class_size);
     if (!override_majority) {
         const HandCount h = count_hands(sc, c.votes, c.record.class_size);
@@ -268,7 +273,10 @@ void ClassController::back() {
     c.before.reset();
     c.slide = -1;
     new_question();
-    for (const auto& [id, n] : votes) c.votes[id] = n;
+    // With phone voting on the class votes again on the phones: the undone
+    // decision's hands (phone counts among them) would be counted twice.
+    if (!c.phones)
+        for (const auto& [id, n] : votes) c.votes[id] = n;
     save();
     c.message = was_decision ? w("Laatste besluit teruggedraaid en uit het klasbestand gehaald.",
                                  "Last decision undone and removed from the class record.")
@@ -359,6 +367,7 @@ void ClassController::leave() {
         return;
     }
     if (!c.record_path.empty()) s_.notice = {State::Notice::say("Klassessie bewaard in ", "Class session saved in "), State::Notice::as_is(c.record_path)};
+    phones_stop(s_);  // the server listens no longer than the class lasts
     c.active = false;
     c.timer_running = false;
     s_.session.reset();
@@ -513,6 +522,9 @@ Effects ClassController::apply(const ClassAction& a) {
         case CK::SwapScreens:
             s_.settings.class_swap_screens = !s_.settings.class_swap_screens;
             fx.screens = true;
+            break;
+        case CK::TogglePhones:
+            if (playing) phones_toggle(s_);
             break;
         case CK::Leave:
             leave();

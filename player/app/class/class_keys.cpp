@@ -57,6 +57,7 @@ ClassAction class_keys(const State& s) {
     if (key(GLFW_KEY_F1)) return A::make(CK::ToggleSupport);
     if (c.support == ClassState::Support::Asked && key(GLFW_KEY_ESCAPE)) return A::make(CK::ToggleSupport);
     if (key(GLFW_KEY_L)) return A::make(CK::ToggleList);
+    if (key(GLFW_KEY_V)) return A::make(CK::TogglePhones);
     if (key(GLFW_KEY_ESCAPE)) return A::make(c.preview >= 0 ? CK::EndPreview : CK::Leave);
     // PageDown is read by class_view.cpp: it first scrolls a long scene.
     if (enter() || key(GLFW_KEY_RIGHT)) return A::make(CK::Next);

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 
+#include "class_phones.h"
 #include "class_screens.h"
 #include "ui.h"
 
@@ -100,10 +101,10 @@ ClassAction options(const State& s, const Words& w, const Shown& sh) {
 const char* keys_help(const Words& w) {
     return w("PageDown/Enter volgende \xC2\xB7 PageUp/Backspace terug (besluit ongedaan) \xC2\xB7 pijltjes of 1\xE2\x80\x93" "9 optie \xC2\xB7 +/- handen \xC2\xB7 "
              "N getal typen \xC2\xB7 Enter meerderheid \xC2\xB7 O docent kiest (Spatie markeert) \xC2\xB7 R alle feedback \xC2\xB7 Home opnieuw tonen \xC2\xB7 "
-             "L scènelijst \xC2\xB7 B of . zwart scherm \xC2\xB7 P dit paneel \xC2\xB7 T timer \xC2\xB7 C aftellen 1/2/3/5 min \xC2\xB7 F1 hulp en melden \xC2\xB7 F3 voorlezen \xC2\xB7 F11 volledig scherm \xC2\xB7 Esc stoppen",
+             "V telefoons \xC2\xB7 L scènelijst \xC2\xB7 B of . zwart scherm \xC2\xB7 P dit paneel \xC2\xB7 T timer \xC2\xB7 C aftellen 1/2/3/5 min \xC2\xB7 F1 hulp en melden \xC2\xB7 F3 voorlezen \xC2\xB7 F11 volledig scherm \xC2\xB7 Esc stoppen",
              "PageDown/Enter next \xC2\xB7 PageUp/Backspace back (undo decision) \xC2\xB7 arrows or 1\xE2\x80\x93" "9 option \xC2\xB7 +/- hands \xC2\xB7 "
              "N type a number \xC2\xB7 Enter majority \xC2\xB7 O teacher picks (Space marks) \xC2\xB7 R all feedback \xC2\xB7 Home show again \xC2\xB7 "
-             "L scene list \xC2\xB7 B or . blank screen \xC2\xB7 P this panel \xC2\xB7 T timer \xC2\xB7 C countdown 1/2/3/5 min \xC2\xB7 F1 help and reporting \xC2\xB7 F3 read aloud \xC2\xB7 F11 full screen \xC2\xB7 Esc stop");
+             "V phones \xC2\xB7 L scene list \xC2\xB7 B or . blank screen \xC2\xB7 P this panel \xC2\xB7 T timer \xC2\xB7 C countdown 1/2/3/5 min \xC2\xB7 F1 help and reporting \xC2\xB7 F3 read aloud \xC2\xB7 F11 full screen \xC2\xB7 Esc stop");
 }
 }  // namespace
 
@@ -141,6 +142,7 @@ ClassAction draw_presenter(const State& s, const Words& w) {
             ui::field(w("Volgende:", "Next:"), scene_title(s, sc.routes.front().target));
         if (!sh.options.empty())
             if (ClassAction o = options(s, w, sh); o.kind != CK::None) a = o;
+        if (sc.is_question()) draw_phone_panel(s, w);
     }
     ImGui::Separator();
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "class_phones.h"
 #include "class_screens.h"
 #include "ui.h"
 
@@ -45,7 +46,8 @@ void options(const State& s, const Words& w, const Shown& sh) {
     if (sh.options.empty()) return;
     const ImU32 chosen_bg = ImGui::GetColorU32(ImGuiCol_TextSelectedBg);
     const ImU32 cursor_bg = ImGui::GetColorU32(ImGuiCol_FrameBgHovered);
-    const bool votes = !sh.preview;
+    // With phone voting on, the class sees how many voted, not the running counts (no bandwagon).
+    const bool votes = !sh.preview && !(phones_on_question(s) && !sh.feedback);
     const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_PadOuterX;
     if (!ImGui::BeginTable("##options", votes ? 3 : 2, flags)) return;
     ImGui::TableSetupColumn("n", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("99").x);
@@ -156,6 +158,7 @@ void draw_projector(const State& s, const Words& w) {
     const Scene& sc = *sh.scene;
     if (sh.preview) ui::muted(w("Voorbeeld \xE2\x80\x93 de klassessie blijft waar ze was (Esc of PageDown: terug)",
                                 "Preview \xE2\x80\x93 the class session stays where it was (Esc or PageDown: back)"));
+    if (sc.is_question() && !sh.feedback && !sh.preview) draw_phone_join(s, w);
     if (!ctext(s, sc.heading).empty()) ui::heading(ctext(s, sc.heading));
     if (!sc.role.empty())
         if (const Labelled* r = c.module->find_role(sc.role)) ui::muted(ctext(s, r->label));
@@ -179,6 +182,7 @@ void draw_projector(const State& s, const Words& w) {
         if (sc.kind == Interaction::Highlight && !compact) passage(s, sc);
         ImGui::Spacing();
         options(s, w, sh);
+        if (!sh.feedback && !sh.preview) draw_phone_chart(s, w);
         if (!c.projector_message.empty() && !sh.feedback && !sh.preview) {
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_PlotLinesHovered));
             ui::wrapped(c.projector_message);

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,6 +15,8 @@
 #include "session.h"
 
 namespace signaal::app {
+
+struct PhoneVoting;  // class_phones.h
 
 struct ClassState {
     bool active = false;       // the Class / ClassSetup screens are showing
@@ -73,6 +76,10 @@ struct ClassState {
     double timer_shown() const { return countdown > 0 ? std::max(0.0, countdown - timer_seconds()) : timer_seconds(); }
     bool time_up() const { return countdown > 0 && timer_seconds() >= countdown; }
 
+    // Votes from phones (V), null while off. Shared, so a ClassState stays
+    // copyable; reset when the class ends, which stops the server.
+    std::shared_ptr<PhoneVoting> phones;
+
     std::string message;  // one line for the teacher (tie, saved, …)
     // One line the class may see too (a tie, too few hands): without it, with
     // the panel hidden, Enter on a tie would seem to do nothing.
@@ -109,6 +116,7 @@ struct ClassAction {
         EndPreview,
         Fullscreen,
         SwapScreens,               // F9: the projector view on the other monitor (two screens)
+        TogglePhones,              // V: votes from phones on / off
         Leave,
     };
     Kind kind = Kind::None;
