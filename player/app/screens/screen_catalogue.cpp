@@ -49,6 +49,35 @@ std::string section_title(const State& s, const Words& w, const CatalogueSection
 }
 }  // namespace
 
+namespace {
+// `text` with a line break before each word that would pass `width`.
+std::string wrap_words(const std::string& text, float width) {
+    std::string out, line;
+    for (size_t i = 0; i < text.size();) {
+        const size_t j = std::min(text.find(' ', i), text.size());
+        const std::string word = text.substr(i, j - i);
+        const std::string longer = line.empty() ? word : line + " " + word;
+        if (!line.empty() && ImGui::CalcTextSize(longer.c_str()).x > width) {
+            out += line + "\n";
+            line = word;
+        } else {
+            line = longer;
+        }
+        i = j + 1;
+    }
+    return out + line;
+}
+
+// A module's row: title and details on one line when they fit; at large text
+// sizes the details go on a line of their own and long titles wrap, so no
+// status or best score is cut off at the window's edge.
+std::string row_label(const std::string& title, const std::string& details, float width) {
+    const std::string one = title + "   \xC2\xB7 " + details;
+    if (ImGui::CalcTextSize(one.c_str()).x <= width) return one;
+    return wrap_words(title, width) + "\n   " + wrap_words(details, width - ImGui::CalcTextSize("   ").x);
+}
+}  // namespace
+
 Action draw_catalogue(const State& s, const Words& w) {
     Action a;
     ui::heading(w("Signaal \xE2\x80\x93 training signalen herkennen", "Signaal \xE2\x80\x93 recognising signals training"));
@@ -91,16 +120,18 @@ Action draw_catalogue(const State& s, const Words& w) {
             ++part;
         }
         const CatalogueEntry& e = s.catalogue.entries[static_cast<size_t>(i)];
-        std::string line;
+        std::string title, details;
         if (e.module) {
             const ModuleStatus& st = s.status[static_cast<size_t>(i)];
-            line = e.module->title.get(s.settings.language, e.module->fallback_language());
-            line += "   \xC2\xB7 " + std::to_string(e.module->minutes) + " min \xC2\xB7 " +
-                    (s.locked(i) ? w("op slot", "locked") : standing_name(w, st.standing));
-            if (st.best_scaled >= 0) line += std::string(" \xC2\xB7 ") + w("beste score ", "best score ") + std::to_string(st.best_scaled) + "%";
+            title = e.module->title.get(s.settings.language, e.module->fallback_language());
+            details = std::to_string(e.module->minutes) + " min \xC2\xB7 " +
+                      (s.locked(i) ? w("op slot", "locked") : standing_name(w, st.standing));
+            if (st.best_scaled >= 0) details += std::string(" \xC2\xB7 ") + w("beste score ", "best score ") + std::to_string(st.best_scaled) + "%";
         } else {
-            line = e.path + "   \xC2\xB7 " + w("kan niet worden geladen", "does not load");
+            title = e.path;
+            details = w("kan niet worden geladen", "does not load");
         }
+        std::string line = row_label(title, details, ImGui::GetContentRegionAvail().x);
         line += "##entry" + std::to_string(i);
         if (!e.module) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_PlotLines));
         // The selected row keeps its colour under the mouse too.
