@@ -109,12 +109,7 @@ std::variant<std::vector<ScriptStep>, std::string> load_script(const std::string
             if (!number(arg, 16, st.frames)) return err("wait-monitors needs a number from 0 to 16");
         } else if (cmd == "wait-votes") {
             st.kind = ScriptStep::Kind::WaitVotes;
-            try {
-                st.frames = std::stoi(arg);
-            } catch (...) {
-                return err("wait-votes needs a number");
-            }
-            if (st.frames < 1 || st.frames > 1000) return err("wait-votes out of range");
+            if (!number(arg, 1000, st.frames) || st.frames < 1) return err("wait-votes needs a number from 1 to 1000");
         } else if (cmd == "quit") {
             st.kind = ScriptStep::Kind::Quit;
         } else {

@@ -1,6 +1,7 @@
 """What the window tests share: a scratch folder, failing, and checking that the
 screenshots the script asked for are there and not blank."""
 import glob
+import json
 import os
 import shutil
 import subprocess
@@ -18,6 +19,16 @@ SKIP = 77  # ctest's SKIP_RETURN_CODE for these tests
 def fail(msg):
     print("FAIL: " + msg, file=sys.stderr)
     sys.exit(1)
+
+
+def read_only_record(folder, pattern="*.json"):
+    """The one record in `folder` matching `pattern` (score records: *.json; class
+    records: class_*.json), as (path, parsed JSON); fails unless there is exactly one."""
+    files = glob.glob(os.path.join(folder, pattern))
+    if len(files) != 1:
+        fail(f"expected one record {pattern} in {folder}, found {len(files)}")
+    with open(files[0], encoding="utf-8") as f:
+        return files[0], json.load(f)
 
 
 def have_xvfb():

@@ -10,23 +10,13 @@ Two ways to get the script:
 Exit 77 (CTest: skipped) when xvfb-run is missing; 1 on any failed check.
 """
 import argparse
-import glob
-import json
 import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
 
 
-from gui_common import SKIP, check_screenshots, fail, have_xvfb, workspace
-
-
-def read_only_record(folder):
-    files = glob.glob(os.path.join(folder, "*.json"))
-    if len(files) != 1:
-        fail(f"expected one score record in {folder}, found {len(files)}")
-    with open(files[0], encoding="utf-8") as f:
-        return files[0], json.load(f)
+from gui_common import SKIP, check_screenshots, fail, have_xvfb, read_only_record, workspace
 
 
 def scene_kinds(module_file):

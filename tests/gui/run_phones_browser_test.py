@@ -9,7 +9,6 @@ port must refuse connections.
 Exit 77 (CTest: skipped) without xvfb-run, chromium, node or playwright-core
 (tools/test.sh installs it into ~/.cache/signaal-npm; npm may be unreachable).
 """
-import glob
 import json
 import os
 import shutil
@@ -18,7 +17,7 @@ import subprocess
 import sys
 import time
 
-from gui_common import SKIP, check_screenshots, fail, have_xvfb, workspace
+from gui_common import SKIP, check_screenshots, fail, have_xvfb, read_only_record, workspace
 from phones_common import parser, start_window
 
 
@@ -69,11 +68,7 @@ def main():
     sys.stderr.write("".join(lines))
     if rc != 0:
         fail(f"signaal exited {rc}")
-    files = glob.glob(os.path.join(records, "class_*.json"))
-    if len(files) != 1:
-        fail(f"expected one class record, found {files}")
-    with open(files[0], encoding="utf-8") as f:
-        d = json.load(f)["decisions"]
+    d = read_only_record(records, "class_*.json")[1]["decisions"]
     if [x["scene"] for x in d] != ["desk", "signals", "passage"]:
         fail(f"decisions: {[x['scene'] for x in d]}")
     for x, picks in zip(d, result["voted"]):

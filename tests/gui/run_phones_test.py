@@ -13,7 +13,6 @@ about 0 % CPU while nobody votes.
 Exit 77 (CTest: skipped) when xvfb-run is missing; 1 on any failed check.
 """
 import concurrent.futures
-import glob
 import http.client
 import json
 import os
@@ -26,7 +25,7 @@ import threading
 import time
 import urllib.parse
 
-from gui_common import SKIP, check_screenshots, fail, have_xvfb, workspace
+from gui_common import SKIP, check_screenshots, fail, have_xvfb, read_only_record, workspace
 from phones_common import parser, start_window
 
 HOST = "127.0.0.1"
@@ -317,11 +316,7 @@ def main():
                 proc.kill()
     sys.stderr.write("".join(lines))
 
-    files = glob.glob(os.path.join(records, "class_*.json"))
-    if len(files) != 1:
-        fail(f"expected one class record, found {files}")
-    with open(files[0], encoding="utf-8") as f:
-        rec = json.load(f)
+    record, rec = read_only_record(records, "class_*.json")
     d = rec["decisions"]
     if [x["scene"] for x in d] != ["desk", "signals", "passage"]:
         fail(f"decisions: {[x['scene'] for x in d]}")
@@ -332,7 +327,8 @@ def main():
         print(f"{x['scene']}: {x['votes']} = what the 31 phones sent")
     if d[0]["response"] != ["register"]:
         fail(f"desk: the class went with {d[0]['response']}")
-    text = open(files[0], encoding="utf-8").read()
+    with open(record, encoding="utf-8") as f:
+        text = f.read()
     for t in tokens:
         if t in text:
             fail("a voter token reached the class record")

@@ -23,7 +23,7 @@ import sys
 import threading
 import time
 
-from gui_common import SKIP, fail, workspace
+from gui_common import SKIP, fail, read_only_record, workspace
 
 PANEL = 0x0D1433  # the presenter's background, kPanelColour in class_view.cpp
 W, H = 1280, 800  # each monitor
@@ -265,11 +265,7 @@ def run(args, display, work, shots, records):
     with open(settings, encoding="utf-8") as f:
         if json.load(f).get("class_swap_screens") is not True:
             fail("F9 (swap the screens) is not remembered in the settings")
-    files = glob.glob(os.path.join(records, "class_*.json"))
-    if len(files) != 1:
-        fail(f"expected one class record, found {files}")
-    with open(files[0], encoding="utf-8") as f:
-        rec = json.load(f)
+    _, rec = read_only_record(records, "class_*.json")
     d = rec["decisions"]
     if [x["scene"] for x in d] != ["proposal"] or d[0]["response"] != ["p-all", "p-mother"]:
         fail(f"decisions {d}: expected proposal decided as p-all, p-mother")
