@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -176,6 +177,12 @@ private:
         Catalogue c = load_catalogue(dirs);
         std::vector<const CatalogueEntry*> ok;
         out_ << w_("Modules in ", "Modules in ") << (dirs.empty() ? "" : dirs.front()) << ":\n";
+        // The number each module gets in the list, so that a module that opens
+        // only after others can say "opens after 1, 2": the trainee is asked
+        // for after the pick, so the list cannot yet tell who has passed what.
+        std::map<std::string, size_t> number_of;
+        for (const auto& e : c.entries)
+            if (e.module) number_of.emplace(e.module->id, number_of.size() + 1);
         const auto parts = sections(c);
         size_t part = 0;
         for (size_t i = 0; i < c.entries.size(); ++i) {
@@ -201,8 +208,14 @@ private:
             // with spaces only, "nl en pl" reads in Dutch as "nl and pl".
             std::string langs;
             for (const auto& l : e.module->complete_languages()) langs += (langs.empty() ? " " : ", ") + l;
+            std::string after;
+            for (const auto& r : e.module->prerequisites) {
+                const auto n = number_of.find(r.id);
+                after += (after.empty() ? "" : ", ") + (n == number_of.end() ? r.id : std::to_string(n->second));
+            }
+            if (!after.empty()) after = std::string(" \xC2\xB7 ") + w_("opent na ", "opens after ") + after;
             out_ << wrap(e.module->title.get(o_.lang, e.module->fallback_language()) + " (" + std::to_string(e.module->minutes) +
-                             " min \xC2\xB7" + langs + ")",
+                             " min \xC2\xB7" + langs + after + ")",
                          74, "  " + std::to_string(ok.size()) + ". ");
         }
         if (ok.empty()) {

@@ -40,6 +40,13 @@ out=$("$bin/signaal" --text hotel-5-assessment --content "$repo/content" --train
 [ $rc -eq 6 ] || fail "locked assessment: exit $rc, want 6: $out"
 echo "$out" | grep -q "passed these modules first: Hotels and parks 1" || fail "the refusal does not name module 1: $out"
 [ -z "$(ls "$tmp/empty")" ] || fail "the locked assessment wrote a record: $(ls "$tmp/empty")"
+# The terminal's module list (no module named) tells which module opens only
+# after others, by their numbers in the same list (lines joined: it wraps).
+out=$("$bin/signaal" --text --content "$repo/content" --lang en </dev/null 2>&1 | tr '\n' ' ' | tr -s ' ')
+echo "$out" | grep -q "5\. Hotels and parks 5: final assessment ([0-9]* min · nl, en, pl · opens after 1, 2, 3, 4)" \
+    || fail "the module list does not say the assessment opens after modules 1 to 4: $out"
+echo "$out" | grep -q "1\. Hotels and parks 1: why you make the difference ([0-9]* min · nl, en, pl)" \
+    || fail "the module list marks a module that requires nothing: $out"
 # signaal-check of the assessment alone notes what it cannot see, and passes --strict.
 out=$("$bin/signaal-check" --strict "$repo/content/hotel/hotel-5-assessment.xml"); rc=$?
 [ $rc -eq 0 ] || fail "signaal-check --strict of hotel-5 alone: exit $rc: $out"
