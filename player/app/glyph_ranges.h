@@ -15,7 +15,6 @@ inline constexpr unsigned kGlyphRanges[] = {
     0x2010, 0x206F,  // General Punctuation: – — ‘ ’ “ ” „ • … ‰
     0x20AC, 0x20AC,  // €
     0x2122, 0x2122,  // ™
-    0x2190, 0x2193,  // arrows for key hints
     0xFFFD, 0xFFFD,  // replacement character
     0,
 };
