@@ -351,7 +351,7 @@ private:
         out_ << w_("Voordat je begint", "Before you start") << "\n";
         para(module_->content_note, "  ");
         out_ << "\n" << w_("Hulp en melden:", "Help and reporting:") << "\n";
-        for (const auto& c : module_->support) out_ << "  - " << T(c.label) << ": " << T(c.detail) << "\n";
+        for (const auto& c : module_->support) out_ << wrap(T(c.label) + ": " + T(c.detail), 76, "  - ");
         out_ << "\n";
         if (!interactive_) return true;
         out_ << w_("Druk op Enter om te beginnen, of q om te stoppen.", "Press Enter to start, or q to stop.") << "\n";

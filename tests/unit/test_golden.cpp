@@ -1,6 +1,7 @@
 // Golden transcripts: scripted runs of the example module through the terminal
 // player, compared with tests/golden/*.txt. After an intended change of the
-// player's output, regenerate with SIGNAAL_UPDATE_GOLDEN=1 and review the diff.
+// player's output, regenerate with SIGNAAL_UPDATE_GOLDEN=1 SIGNAAL_FIXED_ORDER=1
+// (ctest sets the second; without it options come shuffled) and review the diff.
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
@@ -31,6 +32,8 @@ std::string run(const std::string& input, const std::string& lang, int& rc) {
 void compare(const std::string& name, const std::string& got) {
     const std::string path = test::source_dir() + "/golden/" + name + ".txt";
     if (std::getenv("SIGNAAL_UPDATE_GOLDEN")) {
+        const char* fixed = std::getenv("SIGNAAL_FIXED_ORDER");
+        if (!fixed || std::string(fixed) != "1") FAIL("SIGNAAL_UPDATE_GOLDEN needs SIGNAAL_FIXED_ORDER=1 too: the files hold the module's order");
         std::ofstream(path, std::ios::binary) << got;
         WARN("updated " << path);
         return;
