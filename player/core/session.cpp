@@ -41,11 +41,10 @@ std::string order_key_for(const std::string& registration) {
     return platform::env("SIGNAAL_FIXED_ORDER") == "1" ? std::string() : registration;
 }
 
-std::vector<int> Session::mark_order() const {
-    std::vector<int> out(scene().marks.size());
+std::vector<int> Session::mark_order(const Scene& sc) const {
+    std::vector<int> out(sc.marks.size());
     for (size_t i = 0; i < out.size(); ++i) out[i] = static_cast<int>(i);
-    if (!order_key_.empty() && !scene().fixed_order && scene().kind == Interaction::Select)
-        shuffle_for(order_key_, scene().id, out);
+    if (!order_key_.empty() && !sc.fixed_order && sc.kind == Interaction::Select) shuffle_for(order_key_, sc.id, out);
     return out;
 }
 

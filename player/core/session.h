@@ -92,7 +92,10 @@ public:
     std::vector<const Choice*> available_choices() const;
     // Indices into scene().marks in the order a select shows its options
     // (highlight targets keep theirs: they are phrases in the passage).
-    std::vector<int> mark_order() const;
+    std::vector<int> mark_order() const { return mark_order(scene()); }
+    // The same for any scene of the module, e.g. the one just answered, whose
+    // feedback numbers the options as its question did.
+    std::vector<int> mark_order(const Scene& sc) const;
     // The key the display order is drawn from: the attempt's registration, so
     // the same attempt always shows the same order (after a resume too) and the
     // record, which keeps the registration, says which order was shown.

@@ -456,7 +456,7 @@ private:
             return kExitRecordError;
         }
         if (!save(s)) return kExitRecordError;
-        feedback(sc, std::get<AnswerOutcome>(r));
+        feedback(sc, std::get<AnswerOutcome>(r), s.mark_order(sc));
         return -1;
     }
 
@@ -487,7 +487,9 @@ private:
         out_ << "\n" << wrap(text, 76, "  ") << "\n";
     }
 
-    void feedback(const Scene& sc, const AnswerOutcome& o) {
+    // `order`: the marks' indices as the question numbered them, so that each
+    // verdict carries the number the learner typed.
+    void feedback(const Scene& sc, const AnswerOutcome& o, const std::vector<int>& order) {
         if (sc.kind == Interaction::Continue) return;
         out_ << "\n";
         if (sc.kind == Interaction::Choices) {
@@ -495,9 +497,9 @@ private:
             out_ << (o.critical ? w_("!! Kritieke fout", "!! Critical error") : "") << (o.critical ? "\n" : "");
             para(c->feedback, "  ");
         } else {
-            for (size_t i = 0; i < sc.marks.size(); ++i) {
-                const Mark& m = sc.marks[i];
-                const MarkVerdict& v = o.marks[i];
+            for (size_t i = 0; i < order.size(); ++i) {
+                const Mark& m = sc.marks[static_cast<size_t>(order[i])];
+                const MarkVerdict& v = o.marks[static_cast<size_t>(order[i])];
                 const char* tag = v.selected ? (v.correct ? w_("goed gekozen", "rightly chosen") : w_("onterecht gekozen", "wrongly chosen"))
                                              : (v.correct ? w_("gemist", "missed") : w_("terecht niet gekozen", "rightly left"));
                 std::string title = sc.kind == Interaction::Select ? T(m.label) : phrase(sc, m.id);

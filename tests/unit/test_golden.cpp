@@ -6,6 +6,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <regex>
 #include <sstream>
 
@@ -70,4 +71,43 @@ TEST_CASE("yes 1 reaches an ending", "[golden]") {
     CHECK(rc == kExitFinished);
     CHECK(out.find("==== Result ====") != std::string::npos);
     CHECK(out.find("\nOutcome: ") != std::string::npos);
+}
+
+// With options shuffled (no SIGNAAL_FIXED_ORDER), the feedback after a select
+// numbers each option as the question did: "3." is the option the learner saw
+// as 3, whatever the module's order.
+TEST_CASE("a shuffled select's feedback keeps the numbers the question showed", "[golden]") {
+    struct Unfixed {  // ctest sets SIGNAAL_FIXED_ORDER=1; lift it for this case only
+        Unfixed() { unsetenv("SIGNAAL_FIXED_ORDER"); }
+        ~Unfixed() { setenv("SIGNAAL_FIXED_ORDER", "1", 1); }
+    } unfixed;
+    // The first ten bytes of each numbered line's label ("  3. No luggage —
+    // missed" gives "No luggage"), by number.
+    auto numbered = [](const std::string& block) {
+        std::map<int, std::string> out;
+        static const std::regex item(R"(^  ([0-9]+)\. (.*)$)");
+        std::istringstream in(block);
+        for (std::string line; std::getline(in, line);) {
+            std::smatch m;
+            if (!std::regex_search(line, m, item)) continue;
+            std::string label = m[2];
+            label = label.substr(0, label.find(" \xE2\x80\x94 "));
+            out.emplace(std::stoi(m[1]), label.substr(0, 10));
+        }
+        return out;
+    };
+    for (int attempt = 0; attempt < 8; ++attempt) {  // 8 shuffles: all 8 in the module's order has odds (1/6)^8
+        int rc = -1;
+        const std::string out = run("1\n1 2\n1 3\n1\n", "en", rc);
+        const size_t ask = out.find("Type the numbers of everything you choose");
+        REQUIRE(ask != std::string::npos);
+        const size_t asked_from = out.rfind("\n\n", ask);
+        const size_t verdicts_end = out.find("Points: ", ask);
+        REQUIRE(verdicts_end != std::string::npos);
+        const auto shown = numbered(out.substr(asked_from, ask - asked_from));
+        const auto told = numbered(out.substr(ask, verdicts_end - ask));
+        INFO(out);
+        REQUIRE(shown.size() == 3);  // the example's select has three options
+        CHECK(told == shown);
+    }
 }

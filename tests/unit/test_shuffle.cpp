@@ -87,11 +87,15 @@ TEST_CASE("select options shuffle unless the author fixes the order", "[shuffle]
             Session s(m);
             s.set_order_key("r" + std::to_string(i));
             REQUIRE_FALSE(s.answer({"q", {"a"}, "2026-01-01T00:00:01.000Z"}).index());
-            seen.insert(s.mark_order());
+            const std::vector<int> asked = s.mark_order();
+            seen.insert(asked);
+            const Scene& select = s.scene();
             // Scoring is by id: the same answer scores the same whatever the order.
             auto out = s.answer({"s", {"o1"}, "2026-01-01T00:00:02.000Z"});
             REQUIRE(std::holds_alternative<AnswerOutcome>(out));
             CHECK(s.result().raw == 3);
+            // Once answered, the feedback numbers the options as the question did.
+            CHECK(s.mark_order(select) == asked);
         }
         if (std::string(order) == "fixed") CHECK(seen == std::set<std::vector<int>>{{0, 1, 2, 3}});
         else CHECK(seen.size() >= 5);

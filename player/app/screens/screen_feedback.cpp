@@ -56,9 +56,11 @@ Action draw_feedback(const State& s, const Words& w) {
             if (c) ui::paragraphs(ui::T(s, c->feedback));
             if (o.max_points > 0) best_choice(s, w, *sc, o);
         } else {
-            for (size_t i = 0; i < sc->marks.size() && i < o.marks.size(); ++i) {
-                const Mark& m = sc->marks[i];
-                const MarkVerdict& v = o.marks[i];
+            // Numbered as the question showed them (a select's options are shuffled per attempt).
+            const std::vector<int> order = s.session->mark_order(*sc);
+            for (size_t i = 0; i < order.size() && static_cast<size_t>(order[i]) < o.marks.size(); ++i) {
+                const Mark& m = sc->marks[static_cast<size_t>(order[i])];
+                const MarkVerdict& v = o.marks[static_cast<size_t>(order[i])];
                 std::string title = sc->kind == Interaction::Select ? ui::T(s, m.label) : "\xE2\x80\x9C" + phrase(s, *sc, m.id) + "\xE2\x80\x9D";
                 const char* tag = v.selected ? (v.correct ? w("goed gekozen", "rightly chosen") : w("onterecht gekozen", "wrongly chosen"))
                                              : (v.correct ? w("gemist", "missed") : w("terecht niet gekozen", "rightly left"));
