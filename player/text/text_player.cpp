@@ -537,7 +537,7 @@ private:
         for (const auto& c : r.critical) {
             const Scene* sc = m.find_scene(c.scene);
             const Choice* ch = sc ? sc->find_choice(c.choice) : nullptr;
-            out_ << w_("Kritieke fout: ", "Critical error: ") << (ch ? T(ch->label) : c.choice) << "\n";
+            out_ << wrap(std::string(w_("Kritieke fout: ", "Critical error: ")) + (ch ? T(ch->label) : c.choice), 76);
         }
         std::vector<std::string> missed;
         for (const auto& [id, st] : r.signals)
@@ -545,7 +545,7 @@ private:
                 if (const Labelled* sig = m.find_signal(id)) missed.push_back(T(sig->label));
         if (!missed.empty()) {
             out_ << w_("Signalen die je miste:", "Signals you missed:") << "\n";
-            for (const auto& x : missed) out_ << "  - " << x << "\n";
+            for (const auto& x : missed) out_ << wrap(x, 76, "  - ");
         }
         if (r.false_alarms > 0) out_ << w_("Onterecht als signaal aangemerkt: ", "Marked as a signal wrongly: ") << r.false_alarms << "\n";
         if (!m.debrief.empty()) {
