@@ -247,10 +247,15 @@ def auto_and_slower(args, work, module, normal_scene):
 def stopping(args, work):
     """At a sound card's pace (SIGNAAL_SPEECH_WAV_REALTIME) speech is still under
     way a few frames later: answering, F3 again and Esc must each cut it off."""
+    # Each F3 that starts speech comes when the engine is idle (wait-speech), and
+    # the key that stops it 20 frames later: an F3 pressed while the scene's
+    # speech still winds down (up to one chunk of audio at this pace) only
+    # queues the feedback, and a second F3 then drops it unsaid, which left
+    # two utterances in the log instead of three in about half the runs.
     lines = ["wait-frames 3", "key Enter",
-             "key F3", "wait-frames 5", "key 1",  # moving on (an answer) stops the scene
-             "key F3", "wait-frames 5", "key F3",  # F3 again stops the feedback
-             "wait-speech ok", "key F3", "wait-frames 5", "key Escape", "wait-speech ok",  # Esc stops it too
+             "key F3", "wait-frames 20", "key 1", "wait-speech ok",  # moving on (an answer) stops the scene
+             "key F3", "wait-frames 20", "key F3", "wait-speech ok",  # F3 again stops the feedback
+             "key F3", "wait-frames 20", "key Escape", "wait-speech ok",  # Esc stops it too
              "screenshot after-stopping.png"]
     started = time.monotonic()
     _, log, _ = run_window(args, work, "stopping", lines, "nl", {"SIGNAAL_SPEECH_WAV_REALTIME": "1"},
