@@ -551,9 +551,9 @@ private:
         if (!m.debrief.empty()) {
             out_ << "\n" << w_("Nabespreking", "Debrief") << "\n";
             for (const auto& p : m.debrief) {
-                out_ << p.n << ". " << w_("Wat ging er mis: ", "What went wrong: ") << "\n";
+                out_ << p.n << ". " << w_("Wat ging er mis:", "What went wrong:") << "\n";
                 para(p.went_wrong, "     ");
-                out_ << "   " << w_("Wat had moeten gebeuren: ", "What should have happened: ") << "\n";
+                out_ << "   " << w_("Wat had moeten gebeuren:", "What should have happened:") << "\n";
                 para(p.should_have, "     ");
             }
         }
