@@ -181,8 +181,9 @@ private:
         // only after others can say "opens after 1, 2": the trainee is asked
         // for after the pick, so the list cannot yet tell who has passed what.
         std::map<std::string, size_t> number_of;
+        size_t listed = 0;  // counts as `ok` will below, a second module with the same id too
         for (const auto& e : c.entries)
-            if (e.module) number_of.emplace(e.module->id, number_of.size() + 1);
+            if (e.module) number_of.emplace(e.module->id, ++listed);
         const auto parts = sections(c);
         size_t part = 0;
         for (size_t i = 0; i < c.entries.size(); ++i) {

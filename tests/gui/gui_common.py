@@ -15,6 +15,14 @@ os.environ["SIGNAAL_FIXED_ORDER"] = "1"
 
 SKIP = 77  # ctest's SKIP_RETURN_CODE for these tests
 
+# The window runs on a virtual X server (a new display each time) ...
+XVFB_RUN = ["xvfb-run", "-a", "-s", "-screen 0 1366x768x24"]
+
+
+def window_env(work, **extra):
+    """... with Mesa's software renderer and its settings in `work` (never the user's)."""
+    return dict(os.environ, LIBGL_ALWAYS_SOFTWARE="1", XDG_CONFIG_HOME=os.path.join(work, "config"), **extra)
+
 
 def fail(msg):
     print("FAIL: " + msg, file=sys.stderr)

@@ -6,17 +6,17 @@ import re
 import subprocess
 import threading
 
-from gui_common import fail
+from gui_common import XVFB_RUN, fail, window_env
 
 
 def start_window(signaal, content, script, shots, records, work):
     """Starts `signaal --class example-night-shift` (content/example) under Xvfb with `script`; returns
     (process, stderr lines so far, port, session code) once the window printed
     where phone voting listens (the script presses V)."""
-    cmd = ["xvfb-run", "-a", "-s", "-screen 0 1366x768x24", signaal, "--class", "example-night-shift", "--content", content,
+    cmd = [*XVFB_RUN, signaal, "--class", "example-night-shift", "--content", content,
            "--records", records, "--script", script, "--screenshot-dir", shots, "--settings", os.path.join(work, "settings.json"),
            "--lang", "nl", "--phone-bind", "127.0.0.1", "--phone-port", "0"]
-    env = dict(os.environ, LIBGL_ALWAYS_SOFTWARE="1", XDG_CONFIG_HOME=os.path.join(work, "config"))
+    env = window_env(work)
     proc = subprocess.Popen(cmd, env=env, stderr=subprocess.PIPE, text=True)
     lines, found, where = [], threading.Event(), {}
 

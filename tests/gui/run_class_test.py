@@ -15,7 +15,7 @@ import subprocess
 import sys
 
 
-from gui_common import SKIP, check_screenshots, fail, have_xvfb, workspace
+from gui_common import SKIP, XVFB_RUN, check_screenshots, fail, have_xvfb, window_env, workspace
 
 
 PANEL_RGB = "0d1433"  # the presenter panel's background, ImVec4(0.05, 0.08, 0.20) in class_view.cpp
@@ -41,10 +41,10 @@ def main():
         return SKIP
 
     work, shots, records = workspace("signaal-class-", args.out)
-    cmd = ["xvfb-run", "-a", "-s", "-screen 0 1366x768x24", args.signaal, "--class", args.module,
+    cmd = [*XVFB_RUN, args.signaal, "--class", args.module,
            "--content", args.content, "--records", records, "--script", args.script, "--screenshot-dir", shots,
            "--settings", os.path.join(work, "settings.json"), "--lang", "nl"]
-    env = dict(os.environ, LIBGL_ALWAYS_SOFTWARE="1", XDG_CONFIG_HOME=os.path.join(work, "config"))
+    env = window_env(work)
     run = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600)
     sys.stderr.write(run.stderr)
     if run.returncode != 0:
@@ -105,7 +105,7 @@ def main():
     os.makedirs(resume_shots, exist_ok=True)
     for old in glob.glob(os.path.join(resume_shots, "*.png")):
         os.remove(old)
-    cmd = ["xvfb-run", "-a", "-s", "-screen 0 1366x768x24", args.signaal, "--class", args.module,
+    cmd = [*XVFB_RUN, args.signaal, "--class", args.module,
            "--content", args.content, "--records", resume_records, "--script", args.resume_script,
            "--screenshot-dir", resume_shots, "--settings", os.path.join(work, "settings.json"), "--lang", "nl"]
     run = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600)

@@ -16,7 +16,7 @@ import sys
 import xml.etree.ElementTree as ET
 
 
-from gui_common import SKIP, check_screenshots, fail, have_xvfb, read_only_record, workspace
+from gui_common import SKIP, XVFB_RUN, check_screenshots, fail, have_xvfb, read_only_record, window_env, workspace
 
 
 def scene_kinds(module_file):
@@ -88,14 +88,14 @@ def main():
     if args.like_text_player:
         script, expected = script_like_text_player(args, work)
 
-    cmd = ["xvfb-run", "-a", "-s", "-screen 0 1366x768x24", args.signaal, "--content", args.content,
+    cmd = [*XVFB_RUN, args.signaal, "--content", args.content,
            "--records", records, "--script", script, "--screenshot-dir", shots, "--font-step", args.font_step,
            "--theme", args.theme, "--settings", os.path.join(work, "settings.json"), "--first-frame-time"]
     if args.lang:
         cmd += ["--lang", args.lang]
     if args.open_module or args.like_text_player:
         cmd += [args.module, "--trainee", "Window", "--new"]
-    env = dict(os.environ, LIBGL_ALWAYS_SOFTWARE="1", XDG_CONFIG_HOME=os.path.join(work, "config"))
+    env = window_env(work)
     run = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600)
     sys.stderr.write(run.stderr)
     if run.returncode != 0:

@@ -14,7 +14,7 @@ import glob, json, os, subprocess, sys, time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "report"))
 from real_lrs import from_args, USER, PASSWORD  # noqa: E402
-from gui_common import have_xvfb, idle_ticks  # noqa: E402
+from gui_common import XVFB_RUN, have_xvfb, idle_ticks  # noqa: E402
 
 if not have_xvfb():
     sys.exit(77)
@@ -37,7 +37,7 @@ def configure(on):
 
 
 def window(script, shots, extra_env=None):
-    return subprocess.Popen(["xvfb-run", "-a", "-s", "-screen 0 1366x768x24", "sh", "-c", f'echo $$ > {tmp}/pid; exec "$0" "$@"',
+    return subprocess.Popen([*XVFB_RUN, "sh", "-c", f'echo $$ > {tmp}/pid; exec "$0" "$@"',
                              f"{bindir}/signaal", "--content", content, "--settings", f"{tmp}/settings.json",
                              "--script", script, "--screenshot-dir", shots], env=dict(env, **(extra_env or {})),
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)

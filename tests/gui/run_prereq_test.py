@@ -14,7 +14,7 @@ import os
 import subprocess
 import sys
 
-from gui_common import SKIP, check_screenshots, fail, have_xvfb, workspace
+from gui_common import SKIP, XVFB_RUN, check_screenshots, fail, have_xvfb, window_env, workspace
 
 NAME, VENUE = "Sanne Visser", "Hotel Zeezicht"
 NEEDED = ["hotel-1-intro", "hotel-2-reception", "hotel-3-rooms-grounds", "hotel-4-acting"]
@@ -40,10 +40,10 @@ def main():
 
     work, shots, records = workspace("signaal-prereq-", args.out)
     os.makedirs(records, exist_ok=True)
-    env = dict(os.environ, LIBGL_ALWAYS_SOFTWARE="1", XDG_CONFIG_HOME=os.path.join(work, "config"))
+    env = window_env(work)
 
     def window(script):
-        cmd = ["xvfb-run", "-a", "-s", "-screen 0 1366x768x24", args.signaal, "--content", args.content,
+        cmd = [*XVFB_RUN, args.signaal, "--content", args.content,
                "--records", records, "--script", script, "--screenshot-dir", shots, "--font-step", "1",
                "--theme", "light", "--settings", os.path.join(work, "settings.json"), "--lang", args.lang,
                "hotel-5-assessment", "--trainee", NAME, "--venue", VENUE]

@@ -23,7 +23,7 @@ import sys
 import threading
 import time
 
-from gui_common import SKIP, fail, read_only_record, workspace
+from gui_common import SKIP, fail, read_only_record, window_env, workspace
 
 PANEL = 0x0D1433  # the presenter's background, kPanelColour in class_view.cpp
 W, H = 1280, 800  # each monitor
@@ -211,7 +211,7 @@ def main():
 
 def run(args, display, work, shots, records):
     settings = os.path.join(work, "settings.json")
-    env = dict(os.environ, DISPLAY=display, LIBGL_ALWAYS_SOFTWARE="1", XDG_CONFIG_HOME=os.path.join(work, "config"))
+    env = window_env(work, DISPLAY=display)
     cmd = [args.signaal, "--class", "case-7-jim", "--content", args.content, "--records", records, "--script", args.script,
            "--screenshot-dir", shots, "--settings", settings, "--lang", "nl"]
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)

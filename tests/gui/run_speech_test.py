@@ -30,7 +30,7 @@ import sys
 import time
 import xml.etree.ElementTree as ET
 
-from gui_common import SKIP, check_screenshots, fail, have_xvfb, workspace
+from gui_common import SKIP, XVFB_RUN, check_screenshots, fail, have_xvfb, window_env, workspace
 
 SECONDS_PER_CHAR = (0.03, 0.15)
 MIN_RMS = 0.01  # espeak-ng speech measures about 0.1; silence is 0
@@ -169,11 +169,10 @@ def run_window(args, work, name, lines, lang, extra_env=None, extra_args=(), set
             json.dump(settings, f)
     shots = os.path.join(args.out or work, name)
     os.makedirs(shots, exist_ok=True)
-    cmd = ["xvfb-run", "-a", "-s", "-screen 0 1366x768x24", args.signaal, "--content", args.content,
+    cmd = [*XVFB_RUN, args.signaal, "--content", args.content,
            "--records", os.path.join(work, name + "-records"), "--script", script, "--screenshot-dir", shots,
            "--settings", settings_file, "--lang", lang, *extra_args]
-    env = dict(os.environ, LIBGL_ALWAYS_SOFTWARE="1", XDG_CONFIG_HOME=os.path.join(work, "config"),
-               SIGNAAL_SPEECH_WAV_DIR=wavs, **(extra_env or {}))
+    env = window_env(work, SIGNAAL_SPEECH_WAV_DIR=wavs, **(extra_env or {}))
     run = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600)
     sys.stderr.write(run.stderr)
     if run.returncode != 0:

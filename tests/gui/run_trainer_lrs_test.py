@@ -16,7 +16,7 @@ import glob, json, os, subprocess, sys, time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "report"))
 from real_lrs import from_args, free_port, USER, PASSWORD  # noqa: E402
-from gui_common import SKIP, check_screenshots, fail, have_xvfb, idle_ticks  # noqa: E402
+from gui_common import SKIP, XVFB_RUN, check_screenshots, fail, have_xvfb, idle_ticks  # noqa: E402
 
 if not have_xvfb():
     sys.exit(SKIP)
@@ -58,7 +58,7 @@ try:
     with open(f"{tmp}/trainer-lrs.script", "w", encoding="utf-8") as f:
         f.write(script)
     os.makedirs(f"{tmp}/empty-records")
-    run = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1366x768x24", f"{bindir}/signaal", "--trainer", f"{tmp}/empty-records",
+    run = subprocess.run([*XVFB_RUN, f"{bindir}/signaal", "--trainer", f"{tmp}/empty-records",
                           "--content", content, "--settings", f"{tmp}/settings.json", "--lang", "nl",
                           "--script", f"{tmp}/trainer-lrs.script", "--screenshot-dir", shots],
                          env=env, capture_output=True, text=True, timeout=600)
@@ -73,7 +73,7 @@ try:
     since = glob.glob(f"{tmp}/data/signaal/lrs-mirror/*/lrs-since.txt")
     for old in since:
         os.remove(old)  # so the idle window fetches everything again and the file says when it is done
-    idle_win = subprocess.Popen(["xvfb-run", "-a", "-s", "-screen 0 1366x768x24", "sh", "-c", f'echo $$ > {tmp}/pid; exec "$0" "$@"',
+    idle_win = subprocess.Popen([*XVFB_RUN, "sh", "-c", f'echo $$ > {tmp}/pid; exec "$0" "$@"',
                                  f"{bindir}/signaal", "--trainer", f"{tmp}/empty-records", "--content", content,
                                  "--settings", f"{tmp}/settings.json", "--script", f"{tmp}/idle.script"],
                                 env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)

@@ -18,7 +18,7 @@ import subprocess
 import sys
 
 
-from gui_common import SKIP, check_screenshots, fail, have_xvfb, workspace
+from gui_common import SKIP, XVFB_RUN, check_screenshots, fail, have_xvfb, window_env, workspace
 
 
 def main():
@@ -69,10 +69,10 @@ def main():
     with open(script_file, "w", encoding="utf-8") as f:
         f.write(script)
 
-    cmd = ["xvfb-run", "-a", "-s", "-screen 0 1366x768x24", args.signaal, "--trainer", records,
+    cmd = [*XVFB_RUN, args.signaal, "--trainer", records,
            "--content", args.content, "--script", script_file, "--screenshot-dir", shots,
            "--settings", os.path.join(work, "settings.json"), "--lang", args.lang]
-    env = dict(os.environ, LIBGL_ALWAYS_SOFTWARE="1", XDG_CONFIG_HOME=os.path.join(work, "config"))
+    env = window_env(work)
     run = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600)
     sys.stderr.write(run.stderr)
     if run.returncode != 0:

@@ -16,7 +16,7 @@ import subprocess
 import sys
 import time
 
-from gui_common import SKIP, check_screenshots, fail, have_xvfb, workspace
+from gui_common import SKIP, XVFB_RUN, check_screenshots, fail, have_xvfb, window_env, workspace
 
 SCRIPT = """wait-frames 3
 screenshot 1-opened.png
@@ -78,10 +78,10 @@ def main():
     with open(script, "w", encoding="utf-8") as f:
         f.write(SCRIPT)
 
-    cmd = ["xvfb-run", "-a", "-s", "-screen 0 1366x768x24", args.signaal, "--watch", module,
+    cmd = [*XVFB_RUN, args.signaal, "--watch", module,
            "--records", records, "--script", script, "--screenshot-dir", shots,
            "--settings", os.path.join(work, "settings.json")]
-    env = dict(os.environ, LIBGL_ALWAYS_SOFTWARE="1", XDG_CONFIG_HOME=os.path.join(work, "config"))
+    env = window_env(work)
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
     wait_for(os.path.join(shots, "1-opened.png"), proc)

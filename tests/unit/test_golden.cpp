@@ -7,10 +7,12 @@
 #include <cstdlib>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <regex>
 #include <sstream>
 
 #include "helpers.h"
+#include "platform.h"
 #include "text_player.h"
 
 using namespace signaal;
@@ -77,9 +79,12 @@ TEST_CASE("yes 1 reaches an ending", "[golden]") {
 // numbers each option as the question did: "3." is the option the learner saw
 // as 3, whatever the module's order.
 TEST_CASE("a shuffled select's feedback keeps the numbers the question showed", "[golden]") {
-    struct Unfixed {  // ctest sets SIGNAAL_FIXED_ORDER=1; lift it for this case only
+    struct Unfixed {  // ctest sets SIGNAAL_FIXED_ORDER=1; lift it for this case only, then put back what was there
+        std::optional<std::string> was = platform::env("SIGNAAL_FIXED_ORDER");
         Unfixed() { unsetenv("SIGNAAL_FIXED_ORDER"); }
-        ~Unfixed() { setenv("SIGNAAL_FIXED_ORDER", "1", 1); }
+        ~Unfixed() {
+            if (was) setenv("SIGNAAL_FIXED_ORDER", was->c_str(), 1);
+        }
     } unfixed;
     // The first ten bytes of each numbered line's label ("  3. No luggage —
     // missed" gives "No luggage"), by number.
