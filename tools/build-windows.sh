@@ -8,6 +8,7 @@
 # built once into ~/.cache/signaal-windows.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bash tools/install-deps.sh --windows  # the compilers, NSIS, zip (and Wine for the tests)
 root=$PWD
 version=$(sed -n 's/^project(signaal VERSION \([0-9.]*\).*/\1/p' CMakeLists.txt)
 build=${SIGNAAL_WINDOWS_BUILD:-$root/build-windows}

@@ -2,7 +2,9 @@
 # Installs the Debian packages Signaal needs that are missing (Debian 12, as root
 # or with sudo). `--test` adds what the tests need (virtual X server, clang for
 # the fuzzer, PDF and XML tools, sox to measure read-aloud's WAV files, validators for the desktop entry and AppStream
-# metainfo, an X server with two monitors for the two-screen class test, chromium for the phone voting page). Safe to run again: it installs only what is missing.
+# metainfo, an X server with two monitors for the two-screen class test, chromium for the phone voting page)
+# and the Windows cross build with Wine to test it; `--windows` adds only the
+# latter (tools/build-windows.sh). Safe to run again: it installs only what is missing.
 set -euo pipefail
 
 build_pkgs=(build-essential cmake ninja-build pkg-config
@@ -15,8 +17,15 @@ test_pkgs=(catch2 xvfb xauth libgl1-mesa-dri xdotool clang libclang-rt-14-dev
   libxml2-utils poppler-utils python3 python3-polib procps appstream desktop-file-utils sox
   xserver-xorg-core xserver-xorg-video-dummy x11-xserver-utils x11-utils chromium curl)
 
+# mingw-w64 (the Windows compilers), NSIS (setup.exe), zip; Wine runs the result
+# (tests/windows/test-wine.sh). The libraries are built from source packages.
+windows_pkgs=(gcc-mingw-w64-x86-64-posix g++-mingw-w64-x86-64-posix nsis zip unzip wine wine64)
+
 pkgs=("${build_pkgs[@]}")
-if [[ "${1:-}" == "--test" ]]; then pkgs+=("${test_pkgs[@]}"); fi
+case "${1:-}" in
+  --test) pkgs+=("${test_pkgs[@]}" "${windows_pkgs[@]}") ;;
+  --windows) pkgs+=("${windows_pkgs[@]}") ;;
+esac
 
 missing=()
 for p in "${pkgs[@]}"; do
